@@ -194,13 +194,19 @@ export interface Community {
   /** Share of the community's applications held by its dominant agency. */
   dominantAgencyShare: number;
   topFunctions: string[];
+  /** Parent government holding most of the community's applications (units rolled up), and its share. */
+  dominantGovernmentId?: string;
+  dominantGovernmentShare?: number;
 }
 
 export interface GraphStructure {
   /** Exchanges whose removal disconnects the integrated part (undirected view). */
-  bridges: Array<{ sourceId: string; targetId: string }>;
+  bridges: Array<{ sourceId: string; targetId: string; exchangeId?: string; separates?: number }>;
   /** Applications whose loss splits the integrated part, with how many applications they cut off. */
   articulationPoints: Array<{ applicationId: string; separates: number }>;
+  /** All bridges and articulation points found; the lists above keep the top ones by `separates`. */
+  bridgeCount?: number;
+  articulationPointCount?: number;
   /** Connected components of the exchange graph with 2+ applications. */
   components: number;
   largestComponent: number;
@@ -216,6 +222,8 @@ export interface EvidenceItem {
 export interface ApplicationResult {
   id: string;
   agencyId: string;
+  /** The inventory name, so reports can name applications without the inventory at hand. */
+  name?: string;
   /** Reference function code, `opaque:<code>` for unknown given codes, absent when unclassified. */
   function?: string;
   functionConfidence: number;
@@ -260,6 +268,8 @@ export interface Recommendation {
   agencies: string[];
   clusterId?: string;
   target?: string;
+  /** Ids of existing exchanges the recommendation changes (integrate: the manual/file exchanges to move onto SPLP). */
+  exchanges?: string[];
   estimatedAnnualSavings: SavingsRange;
   effort: 'low' | 'medium' | 'high';
   priority: number;
