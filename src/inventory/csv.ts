@@ -1,0 +1,229 @@
+/**
+ * Reading one CSV file the way spreadsheet exports actually arrive: UTF-8 with or without a BOM (UTF-16
+ * "Unicode text" exports with a BOM are decoded too), `,` `;` or tab delimiters sniffed from the header
+ * line, CRLF or LF line ends, quotes inside unquoted values. Parsing is csv-parse's; this module only
+ * decides the encoding and the delimiter, refuses binary files with a message a person can act on, and
+ * numbers rows as a spreadsheet shows them (header = row 1, blank lines counted, a multi-line quoted cell
+ * is one row).
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CsvError, parse } from 'csv-parse/sync';
+import { InputError } from '../errors.js';
+
+export interface CsvRow {
+  /** Spreadsheet row number (header = row 1 when the header is the first line). */
+  row: number;
+  /** Cells as written, untrimmed; may be shorter or longer than the header. */
+  cells: string[];
+}
+
+export interface CsvRecords {
+  /** How messages name the file. */
+  file: string;
+  header: string[];
+  /** Row number of the header: 1 unless blank or title lines precede it. */
+  headerRow: number;
+  /** Data rows; blank rows are left out but still counted in row numbers. */
+  rows: CsvRow[];
+  delimiter: ',' | ';' | '\t';
+}
+
+const SNIFF_BYTES = 8192;
+
+const SIGNATURES: Array<{ bytes: number[]; what: string; fix: string }> = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'it is a ZIP archive, probably an XLSX workbook saved under a .csv name', fix: 'pass the workbook with its .xlsx extension, or export each sheet as "CSV UTF-8"' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'it is an old Excel .xls workbook', fix: 'open it in a spreadsheet and save each sheet as "CSV UTF-8", or the workbook as .xlsx' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'it is a PDF document', fix: 'export the table from its source system as CSV UTF-8' },
+];
+
+function startsWith(buffer: Uint8Array, bytes: number[]): boolean {
+  return buffer.length >= bytes.length && bytes.every((b, i) => buffer[i] === b);
+}
+
+/**
+ * Bytes → text, or an InputError saying why the file is not text. `kind` names the expected format in the
+ * message ("CSV", "JSON").
+ */
+export function decodeText(buffer: Uint8Array, file: string, kind: string): string {
+  if (startsWith(buffer, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
+  if (startsWith(buffer, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(buffer.subarray(2));
+  const notText = (what: string, fix: string): InputError =>
+    new InputError({ level: 'error', file, message: `this is not a text ${kind} file: ${what}.`, fix });
+  for (const signature of SIGNATURES) if (startsWith(buffer, signature.bytes)) throw notText(signature.what, signature.fix);
+  const head = buffer.subarray(0, SNIFF_BYTES);
+  if (head.includes(0)) throw notText('it contains NUL bytes (binary data)', `export the data as ${kind} in UTF-8 and pass that file`);
+  try {
+    return stripBom(new TextDecoder('utf-8', { fatal: true }).decode(buffer));
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(buffer);
+    const bad = lenient.indexOf('\uFFFD');
+    const line = lineAt(lenient, bad);
+    throw notText(
+      `it is not valid UTF-8 (first bad byte on line ${line})`,
+      `save it as "CSV UTF-8" in the spreadsheet, or convert it, e.g. \`iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv\``,
+    );
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Lines looked at when sniffing: enough to see past a title line and a few rows. */
+const SNIFF_LINES = 10;
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The delimiter: of `,` `;` tab (counted outside quotes over the first lines), the one that splits the
+ * most lines into the same number of cells — a real delimiter cuts the header and every row alike, while
+ * commas inside unquoted descriptions vary row to row and a title line above the header has none. Ties
+ * go to the one giving more cells, then to `,`.
+ */
+export function sniffDelimiter(text: string): ',' | ';' | '\t' {
+  const counts: number[][] = [[], [], []];
+  const current = [0, 0, 0];
+  let quoted = false;
+  let lineHasText = false;
+  const endLine = (): void => {
+    if (lineHasText) for (let d = 0; d < 3; d++) counts[d]!.push(current[d]!);
+    current.fill(0);
+    lineHasText = false;
+  };
+  for (let i = 0; i < text.length && counts[0]!.length < SNIFF_LINES; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    if (quoted) continue;
+    if (c === 0x0a) endLine();
+    else if (c === 0x2c) current[0]!++;
+    else if (c === 0x3b) current[1]!++;
+    else if (c === 0x09) current[2]!++;
+    if (c !== 0x0a && c !== 0x0d && c !== 0x20) lineHasText = true;
+  }
+  endLine();
+  let best = 0;
+  let bestLines = 0;
+  let bestCells = 0;
+  for (let d = 0; d < 3; d++) {
+    const frequency = new Map<number, number>();
+    for (const n of counts[d]!) if (n > 0) frequency.set(n, (frequency.get(n) ?? 0) + 1);
+    for (const [cells, lines] of frequency) {
+      if (lines > bestLines || (lines === bestLines && cells > bestCells)) {
+        best = d;
+        bestLines = lines;
+        bestCells = cells;
+      }
+    }
+  }
+  return DELIMITERS[best]!;
+}
+
+function filledCells(cells: string[]): number {
+  let filled = 0;
+  for (const cell of cells) if (cell.trim() !== '') filled++;
+  return filled;
+}
+
+/**
+ * Every inventory table has at least two columns, so the header is the first row with two filled cells;
+ * rows above it (a title such as "Daftar Aplikasi 2024") are skipped but still counted.
+ */
+export const MIN_HEADER_CELLS = 2;
+
+type ParseOptions = { delimiter: CsvRecords['delimiter']; relax_column_count: true; relax_quotes: true; skip_empty_lines: false };
+
+/** Lines probed for the header before the full parse. */
+const PROBE_LINES = 20;
+
+/**
+ * Where the header starts: its line, and how many records (blank or title lines) come before it. The full
+ * parse then starts at that line, because csv-parse takes the FIRST record's width as the expected one and
+ * builds an error object for every record of another width, even when told to accept them — with a title
+ * line first, that would be every row.
+ */
+function findHeader(text: string, options: ParseOptions): { line: number; recordsBefore: number } {
+  try {
+    const probe = parse(text, { ...options, to_line: PROBE_LINES, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    let previousEnd = 0;
+    for (let k = 0; k < probe.length; k++) {
+      if (filledCells(probe[k]!.record) >= MIN_HEADER_CELLS) return { line: previousEnd + 1, recordsBefore: k };
+      previousEnd = probe[k]!.info.lines;
+    }
+  } catch {
+    // Malformed input: the full parse below reports it with its line.
+  }
+  return { line: 1, recordsBefore: 0 };
+}
+
+/**
+ * Rows shorter or longer than the header (trailing empty cells left out, blank lines) still cost csv-parse
+ * an error object each; without a captured stack that is an order of magnitude cheaper. The parse is
+ * synchronous, so nothing else runs while the limit is lowered.
+ */
+function withoutStacks<T>(run: () => T): T {
+  const saved = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = saved;
+  }
+}
+
+/** Parse CSV text already decoded; `file` names it in messages. Throws InputError on malformed CSV or a missing header. */
+export function parseCsvText(text: string, file: string): CsvRecords {
+  const options: ParseOptions = { delimiter: sniffDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false };
+  const start = findHeader(text, options);
+  let records: string[][];
+  try {
+    records = withoutStacks(() => parse(text, { ...options, from_line: start.line }));
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = typeof error.lines === 'number' ? ` at line ${error.lines}` : '';
+      throw new InputError({
+        level: 'error',
+        file,
+        message: `malformed CSV${line}: ${error.message.replace(/\.?$/, '.')}`,
+        fix: 'close every opening quote; inside a quoted value write a quote as two quotes ("")',
+      });
+    }
+    throw error;
+  }
+  let headerIndex = 0;
+  while (headerIndex < records.length && filledCells(records[headerIndex]!) < MIN_HEADER_CELLS) headerIndex++;
+  if (headerIndex === records.length) {
+    throw new InputError({
+      level: 'error',
+      file,
+      message: 'the file has no header row (no line with at least two column names).',
+      fix: 'put the column names on the first line, then one row per record',
+    });
+  }
+  const rows: CsvRow[] = [];
+  for (let i = headerIndex + 1; i < records.length; i++) {
+    const cells = records[i]!;
+    if (filledCells(cells) > 0) rows.push({ row: start.recordsBefore + i + 1, cells });
+  }
+  return { file, header: records[headerIndex]!.map((h) => h.trim()), headerRow: start.recordsBefore + headerIndex + 1, rows, delimiter: options.delimiter };
+}
+
+/**
+ * Read a CSV file into its header and rows with spreadsheet row numbers. `fileLabel` is how messages
+ * name the file (default: its base name). Throws InputError for a missing file, binary content,
+ * invalid UTF-8, malformed quoting or an empty file.
+ */
+export async function readCsvRecords(path: string, fileLabel: string = basename(path)): Promise<CsvRecords> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch (error) {
+    throw new InputError({ level: 'error', file: fileLabel, message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, fix: 'check the path and the file permissions' });
+  }
+  return parseCsvText(decodeText(buffer, fileLabel, 'CSV'), fileLabel);
+}
