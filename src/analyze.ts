@@ -1,0 +1,142 @@
+/**
+ * The analysis pipeline: Inventory → graph → classification → silos → duplicates → spend →
+ * recommendations → target state → one Analysis document. Each stage is a pure function in src/analysis/;
+ * this module only orders them, times them and assembles their results into the Analysis contract.
+ */
+import { buildGraph } from './graph/build.js';
+import { analyzeSilos, siloIndexOf } from './analysis/silos.js';
+import { classifyApplications } from './analysis/classify.js';
+import { detectDuplicates } from './analysis/duplicates.js';
+import { analyzeSpend } from './analysis/spend.js';
+import { recommend } from './analysis/recommend.js';
+import { simulateTargetState } from './analysis/target-state.js';
+import { DEFAULT_ASSUMPTIONS, type Assumptions } from './analysis/assumptions.js';
+import { loadReference, type ReferenceData } from './reference/index.js';
+import { Progress } from './progress.js';
+import type { Analysis, ApplicationResult, Inventory, Summary } from './types.js';
+import { VERSION } from './version.js';
+
+export interface AnalyzeOptions {
+  /** Seed for Louvain and any other randomised step; the same seed gives the same analysis. */
+  seed?: number;
+  reference?: ReferenceData;
+  assumptions?: Assumptions;
+  progress?: Progress;
+  /** Recorded in meta.options, e.g. the CLI flags that shaped the run. */
+  recordedOptions?: Record<string, unknown>;
+}
+
+const AUTOMATED = new Set(['api', 'service_bus', 'database']);
+
+export function analyzeInventory(inventory: Inventory, options: AnalyzeOptions = {}): Analysis {
+  const seed = options.seed ?? 42;
+  const progress = options.progress ?? new Progress({ quiet: true });
+  const reference = options.reference ?? progress.stage('reference data', () => loadReference());
+  const assumptions = options.assumptions ?? DEFAULT_ASSUMPTIONS;
+
+  const graph = progress.stage('graph', () => buildGraph(inventory));
+  const classification = progress.stage('classify', () =>
+    classifyApplications(inventory, reference, { neighbours: (id) => graph.neighbours(id) }),
+  );
+  const sharedPlatformOf = new Map<string, string>();
+  const functionOf = new Map<string, string | undefined>();
+  for (const [id, c] of classification) {
+    functionOf.set(id, c.function);
+    if (c.sharedPlatform) sharedPlatformOf.set(id, c.sharedPlatform);
+  }
+
+  const silo = progress.stage('silos', () =>
+    analyzeSilos(inventory, graph, { seed, sharedApplication: (app) => sharedPlatformOf.get(app.id) }),
+  );
+  const duplicates = progress.stage('duplicates', () => detectDuplicates(inventory, classification, reference, { graph }));
+  const spend = progress.stage('spend', () => analyzeSpend(inventory, duplicates.clusters, functionOf, assumptions, sharedPlatformOf));
+  const isolatedApps = new Set(silo.silos.filter((s) => s.kind === 'isolated-application').map((s) => s.subject));
+  const internalOnlyApps = new Set(silo.silos.filter((s) => s.kind === 'internal-only-application').map((s) => s.subject));
+  const recs = progress.stage('recommendations', () =>
+    recommend(inventory, spend.clusters, { isolatedApps, internalOnlyApps, functionOf, sharedPlatformOf, costs: spend.costs }, assumptions),
+  );
+
+  const automatedExchangeShare = shareAutomated(inventory);
+  const targetState = progress.stage('target state', () =>
+    simulateTargetState(inventory, spend.clusters, recs.recommendations, (inv) => siloIndexOf(inv, { seed }).value, {
+      applications: inventory.applications.length,
+      annualCost: spend.totals.totalAnnualCost,
+      duplicateClusters: spend.clusters.length,
+      siloIndex: silo.siloIndex.value,
+      automatedExchangeShare,
+      costs: spend.costs,
+      sharedPlatformOf,
+    }, assumptions),
+  );
+
+  const clusterOf = new Map<string, string>();
+  for (const cluster of spend.clusters) for (const id of cluster.applications) clusterOf.set(id, cluster.id);
+
+  const applications: ApplicationResult[] = inventory.applications.map((app) => {
+    const c = classification.get(app.id);
+    const cost = spend.costs.get(app.id);
+    const time = recs.time.get(app.id);
+    return {
+      id: app.id,
+      name: app.name,
+      agencyId: app.agencyId,
+      function: c?.function,
+      functionConfidence: c?.confidence ?? 0,
+      functionEvidence: c?.evidence ?? [],
+      community: silo.applicationCommunity.get(app.id),
+      clusterId: clusterOf.get(app.id),
+      annualCost: cost?.annualCost ?? 0,
+      costEstimated: cost?.estimated ?? false,
+      sharedPlatform: sharedPlatformOf.get(app.id),
+      time,
+    };
+  });
+
+  const summary: Summary = {
+    agencies: inventory.agencies.length,
+    applications: inventory.applications.length,
+    exchanges: inventory.exchanges.length,
+    datasets: inventory.datasets.length,
+    siloIndex: silo.siloIndex.value,
+    duplicateClusters: spend.clusters.length,
+    duplicateApplications: clusterOf.size,
+    totalAnnualCost: spend.totals.totalAnnualCost,
+    redundantAnnualCost: spend.totals.redundantAnnualCost,
+    estimatedAnnualSavings: spend.totals.estimatedAnnualSavings,
+    estimatedCostApplications: spend.totals.estimatedCostApplications,
+    isolatedApplications: isolatedApps.size,
+    automatedExchangeShare,
+    warnings: inventory.warnings.length,
+  };
+
+  return {
+    meta: {
+      tool: 'siloscope',
+      version: VERSION,
+      generatedAt: new Date().toISOString(),
+      source: inventory.source,
+      options: { seed, ...options.recordedOptions },
+      timingsMs: progress.timings,
+    },
+    summary,
+    siloIndex: silo.siloIndex,
+    agencies: silo.agencies,
+    governments: silo.governments,
+    silos: silo.silos,
+    communities: silo.communities,
+    structure: silo.structure,
+    applications,
+    systems: [],
+    duplicateClusters: spend.clusters,
+    recommendations: recs.recommendations,
+    targetState,
+    warnings: inventory.warnings,
+  };
+}
+
+function shareAutomated(inventory: Inventory): number {
+  if (inventory.exchanges.length === 0) return 0;
+  let automated = 0;
+  for (const x of inventory.exchanges) if (x.mechanism && AUTOMATED.has(x.mechanism)) automated++;
+  return automated / inventory.exchanges.length;
+}

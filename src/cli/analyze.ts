@@ -1,0 +1,75 @@
+import type { CommandModule } from 'yargs';
+import { loadInventory } from '../inventory/index.js';
+import { analyzeInventory } from '../analyze.js';
+import { writeOutputs } from '../output/write.js';
+import { Progress } from '../progress.js';
+import { InputError, formatIssue } from '../errors.js';
+import { humanSummary } from '../output/summary.js';
+
+interface AnalyzeArgs {
+  inventory?: string;
+  out: string;
+  strict: boolean;
+  quiet: boolean;
+  lang: 'en' | 'id';
+  seed: number;
+  png: boolean;
+  views: boolean;
+}
+
+export function analyzeCommand(setExit: (code: number) => void): CommandModule<object, AnalyzeArgs> {
+  return {
+    command: 'analyze [inventory]',
+    describe: 'Analyse an inventory: silos, duplicates, spend, recommendations; writes analysis.json, reports, CSV and views',
+    builder: (y) =>
+      y
+        .positional('inventory', {
+          type: 'string',
+          describe: 'A folder of CSV files, a .json file or an .xlsx workbook (see README: input contract)',
+        })
+        .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' })
+        .option('strict', { type: 'boolean', default: false, describe: 'Treat row-level warnings as errors (exit 2)' })
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress on stderr' })
+        .option('lang', { choices: ['en', 'id'] as const, default: 'en' as const, describe: 'Report language: English or Bahasa Indonesia' })
+        .option('seed', { type: 'number', default: 42, describe: 'Seed for community detection (same seed, same result)' })
+        .option('png', { type: 'boolean', default: true, describe: 'Render PNG images of the views (--no-png to skip)' })
+        .option('views', { type: 'boolean', default: true, describe: 'Write the D3 views (--no-views to skip)' })
+        .example('$0 analyze data/sample', 'analyse the bundled sample into out/')
+        .example('$0 analyze inventory.xlsx --out audit --lang id', 'an XLSX workbook, report in Bahasa Indonesia')
+        .example('$0 analyze catalogue/ --strict', 'refuse the inventory if any row has a problem'),
+    handler: async (args) => {
+      const progress = new Progress({ quiet: args.quiet });
+      if (!args.inventory) {
+        throw new InputError({
+          level: 'error',
+          file: 'command line',
+          message: 'no inventory given.',
+          fix: 'name a folder of CSV files, a .json or an .xlsx file, e.g. `siloscope analyze data/sample`.',
+        });
+      }
+      const inventoryPath = args.inventory;
+      const inventory = await progress.stageAsync('load', () => loadInventory(inventoryPath, { strict: args.strict }));
+      printWarnings(inventory.warnings.map(formatIssue));
+      const analysis = analyzeInventory(inventory, {
+        seed: args.seed,
+        progress,
+        recordedOptions: { strict: args.strict, lang: args.lang },
+      });
+      const written = await progress.stageAsync('write outputs', () =>
+        writeOutputs(analysis, inventory, args.out, { lang: args.lang, png: args.png, views: args.views }),
+      );
+      process.stdout.write(humanSummary(analysis, args.out, written));
+      setExit(0);
+    },
+  };
+}
+
+/** Every warning goes to analysis.json; the terminal gets the first ones and a count, so a bad export
+ * with 20,000 broken rows does not bury the summary. */
+const MAX_PRINTED_WARNINGS = 100;
+function printWarnings(lines: string[]): void {
+  for (const line of lines.slice(0, MAX_PRINTED_WARNINGS)) process.stderr.write(`${line}\n`);
+  if (lines.length > MAX_PRINTED_WARNINGS) {
+    process.stderr.write(`… and ${lines.length - MAX_PRINTED_WARNINGS} more warnings: all are listed in analysis.json under "warnings".\n`);
+  }
+}
