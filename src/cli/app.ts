@@ -6,13 +6,18 @@
 import yargs from 'yargs';
 import { InputError } from '../errors.js';
 import { analyzeCommand } from './analyze.js';
+import { exportCommand } from './export.js';
+import { registerLoader } from '../inventory/index.js';
+import { registerInteropLoaders } from '../interop/index.js';
 
 export async function main(argv: string[]): Promise<number> {
+  registerInteropLoaders(registerLoader);
   let exitCode = 0;
   const cli = yargs(argv)
     .scriptName('siloscope')
     .usage('$0 <command> [options]\n\nFind silos and duplicate systems in a government application inventory,\nprice the waste and recommend integration.')
     .command(analyzeCommand((code) => (exitCode = code)))
+    .command(exportCommand((code) => (exitCode = code)))
     .demandCommand(1, 'Name a command, e.g. `siloscope analyze data/sample`.')
     .strict()
     .recommendCommands()
