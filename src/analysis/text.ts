@@ -1,0 +1,457 @@
+/**
+ * Text normalisation and similarity for Indonesian application names and descriptions: folding (case,
+ * diacritics, punctuation, camelCase), spelling synonyms (ijin → izin), boilerplate and region words,
+ * version suffixes, URL hosts and "system keys", a token trie for exact phrase matching, and the
+ * set similarities the duplicate detector scores with (IDF-weighted Jaccard, Dice over character
+ * trigrams, sparse cosine).
+ *
+ * Phrase matching is on whole normalised tokens, never on substrings: "pengaduan" (complaints) and
+ * "pengadaan" (procurement) are different tokens. The trie matches a phrase across token boundaries in its
+ * compact form too, so "e-Kinerja", "e Kinerja" and "eKinerja" all match the lexicon entry "ekinerja".
+ */
+
+/** Spelling variants folded onto one form everywhere (keywords and application text alike). */
+const SPELLING: Record<string, string> = {
+  ijin: 'izin',
+  perijinan: 'perizinan',
+  perizinannya: 'perizinan',
+  propinsi: 'provinsi',
+  antrean: 'antrian',
+  akte: 'akta',
+  sistim: 'sistem',
+  aplikasinya: 'aplikasi',
+  managemen: 'manajemen',
+  menejemen: 'manajemen',
+  kec: 'kecamatan',
+  kel: 'kelurahan',
+  kab: 'kabupaten',
+  prov: 'provinsi',
+  database: 'data',
+  pbj: 'pengadaan',
+};
+
+/** Synonyms applied only when comparing names (not when classifying): they make variants identical. */
+const NAME_SYNONYMS: Record<string, string> = {
+  web: 'website',
+  situs: 'website',
+  website: 'website',
+  absen: 'absensi',
+  presensi: 'absensi',
+  kehadiran: 'absensi',
+  review: 'reviu',
+};
+
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  'dan', 'di', 'ke', 'dari', 'yang', 'yg', 'untuk', 'utk', 'dengan', 'dgn', 'pada', 'dalam', 'atau', 'ini', 'itu', 'adalah',
+  'sebagai', 'oleh', 'serta', 'secara', 'para', 'bagi', 'tentang', 'agar', 'akan', 'dapat', 'telah', 'sudah', 'juga', 'se',
+  'merupakan', 'digunakan', 'berisi', 'memuat', 'terkait', 'mulai', 'hingga', 'sampai', 'setiap', 'masing', 'tiap', 'antar',
+  'melalui', 'sesuai', 'tersebut', 'kami', 'kita', 'nya', 'kepada', 'terhadap', 'lain', 'lainnya', 'seperti', 'dll', 'dsb',
+  'the', 'of', 'and', 'for', 'to', 'in', 'a', 'an', 'on', 'by', 'with', 'is', 'are', 'as', 'at', 'or', 'its',
+  'tidak', 'ada', 'belum', 'sumber',
+]);
+
+/** Words every system name carries: they say nothing about which system it is. */
+export const BOILERPLATE: ReadonlySet<string> = new Set([
+  'aplikasi', 'app', 'apps', 'application', 'applications', 'sistem', 'system', 'systems', 'informasi', 'information',
+  'si', 'sim', 'manajemen', 'management', 'pengelolaan', 'online', 'daring', 'digital', 'elektronik', 'electronic',
+  'terpadu', 'terintegrasi', 'integrated', 'berbasis', 'mobile', 'android', 'ios', 'desktop', 'super', 'versi', 'version',
+  'new', 'baru', 'layanan', 'pelayanan', 'service', 'services', 'smart', 'e', 'm', 'i', 'my', 'go', 'id', 'www', 'http', 'https',
+  'com', 'net', 'org', 'replikasi', 'platform', 'modul', 'module',
+]);
+
+/**
+ * Region and organisation words: stripped from names before comparing them, so "e-Kinerja Kab. Madiun" and
+ * "eKinerja Kota Malang" compare as "kinerja" and "kinerja".
+ */
+export const REGION_WORDS: ReadonlySet<string> = new Set([
+  'kabupaten', 'kab', 'kota', 'kotamadya', 'provinsi', 'prov', 'pemkab', 'pemkot', 'pemprov', 'pemda', 'pemerintah',
+  'daerah', 'kecamatan', 'kec', 'dinas', 'badan', 'bagian', 'kantor', 'sekretariat', 'setda', 'setwan', 'uptd', 'upt',
+  'bidang', 'seksi', 'subbag', 'biro', 'ri', 'republik', 'indonesia', 'nasional', 'pusat', 'jatim', 'jateng', 'jabar',
+  'diy', 'dki', 'ntb', 'ntt', 'sulsel', 'sumut', 'sumbar', 'kaltim', 'kalsel', 'kalbar', 'kalteng', 'sulut', 'sulteng',
+  'kemendagri', 'kementerian', 'lembaga', 'instansi', 'opd', 'skpd', 'perangkat',
+]);
+
+/**
+ * Abbreviations of Indonesian government units (OPD): in an application's name they say who runs it, not
+ * what it does ("SMS Gateway Diskominfo", "Antrian Online RSUD").
+ */
+export const UNIT_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'bappeda', 'bapenda', 'bpkad', 'bpkpd', 'bppkad', 'bpprd', 'bkpsdm', 'bkpp', 'bkd', 'bpsdm', 'diskominfo', 'kominfo', 'dinkes',
+  'disdik', 'dispendik', 'disdikbud', 'dukcapil', 'disdukcapil', 'dispendukcapil', 'dpmptsp', 'dinsos', 'dishub', 'dlh', 'dpupr',
+  'pupr', 'dpu', 'bpbd', 'kesbangpol', 'bakesbangpol', 'satpol', 'setda', 'setwan', 'sekwan', 'disperindag', 'diskoperindag',
+  'disnaker', 'disnakertrans', 'dispora', 'disparbud', 'disbudpar', 'dpmd', 'dpmdes', 'dp3a', 'dp3akb', 'dppkb', 'dp2kb', 'distan',
+  'dkpp', 'dkp', 'dpkp', 'disperkim', 'dispertan', 'rsud', 'puskesmas', 'inspektorat', 'itjen', 'setjen', 'pusdatin', 'biro',
+  'dprd', 'kecamatan', 'kelurahan', 'opd', 'uptd', 'bkpsdmd', 'dinas', 'badan',
+]);
+
+const VERSION_TOKEN = /^(v\d+|\d+(\.\d+)*|20\d\d|19\d\d|ver\d*)$/;
+
+/** Lower case, no diacritics, "&" as "dan"; camelCase split where a lower-case letter meets a capitalised word. */
+export function foldText(text: string): string {
+  return text
+    .replace(/([a-z])([A-Z][a-zA-Z])/g, '$1 $2')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' dan ');
+}
+
+/** Normalised tokens: folded, split on anything that is not a letter or digit, spelling variants unified. */
+export function tokenize(text: string | undefined): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const raw of foldText(text).split(/[^a-z0-9]+/)) {
+    if (raw === '') continue;
+    out.push(SPELLING[raw] ?? raw);
+  }
+  return out;
+}
+
+export function compact(tokens: readonly string[]): string {
+  return tokens.join('');
+}
+
+/** A name's tokens as names are compared: synonyms unified, stopwords and boilerplate and version tokens gone. */
+export function nameTokens(tokens: readonly string[], vocabulary: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let t of joinSplitWords(tokens, vocabulary)) {
+    t = stripNamePrefix(t, vocabulary);
+    const syn = NAME_SYNONYMS[t];
+    if (syn !== undefined) t = syn;
+    if (t === '' || t.length < 2 || STOPWORDS.has(t) || BOILERPLATE.has(t) || VERSION_TOKEN.test(t)) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/** Rejoins a known word that camelCase or spacing split in two: "Web GIS" → "webgis", "Whats App" → "whatsapp". */
+function joinSplitWords(tokens: readonly string[], vocabulary: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1];
+    if (b !== undefined && (a.length <= 3 || b.length <= 3) && vocabulary.has(a + b)) {
+      out.push(a + b);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** Prefixes Indonesian system names glue onto a word: e-, m- (mobile), SI- and SIM- (sistem informasi …). */
+const NAME_PREFIXES = ['sim', 'si', 'e', 'm'];
+
+/**
+ * "ekinerja" → "kinerja", "siabsen" → "absen", "sipengaduan" → "pengaduan": the word behind a glued-on
+ * prefix, when the rest is a known word of four letters or more and the whole is not itself a known name.
+ */
+export function stripNamePrefix(token: string, vocabulary: ReadonlySet<string>): string {
+  if (vocabulary.has(token)) return token;
+  for (const prefix of NAME_PREFIXES) {
+    if (!token.startsWith(prefix)) continue;
+    const rest = token.slice(prefix.length);
+    const word = SPELLING[rest] ?? rest;
+    if (rest.length >= 3 && word.length >= 4 && vocabulary.has(word)) return word;
+    if (rest.length >= 4 && vocabulary.has(rest)) return rest;
+  }
+  return token;
+}
+
+/** The tokens with every glued-on prefix stripped, or undefined when no token has one. */
+export function withoutNamePrefixes(tokens: readonly string[], vocabulary: ReadonlySet<string>): string[] | undefined {
+  let changed = false;
+  const out = tokens.map((t) => {
+    const s = stripNamePrefix(t, vocabulary);
+    if (s !== t) changed = true;
+    return s;
+  });
+  return changed ? out : undefined;
+}
+
+/** Tokens worth comparing in a description. */
+export function contentTokens(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => t.length >= 3 && !STOPWORDS.has(t) && !BOILERPLATE.has(t) && !/^\d+$/.test(t));
+}
+
+// ───────────────────────────── Phrase trie ─────────────────────────────
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  payloads?: T[];
+}
+
+export interface TrieMatch<T> {
+  /** Token span [start, end). */
+  start: number;
+  end: number;
+  payloads: T[];
+}
+
+/**
+ * Phrases stored by their compact character form (tokens joined), matched on whole-token boundaries: a match
+ * must start at a token's first character and end at a token's last one.
+ */
+export class PhraseTrie<T> {
+  private readonly root: TrieNode<T> = { next: new Map() };
+  size = 0;
+
+  add(phraseTokens: readonly string[], payload: T): void {
+    const key = compact(phraseTokens);
+    if (key === '') return;
+    let node = this.root;
+    for (const ch of key) {
+      let child = node.next.get(ch);
+      if (child === undefined) {
+        child = { next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    (node.payloads ??= []).push(payload);
+    this.size++;
+  }
+
+  /** Every match in `tokens`; overlapping matches are all returned (see `maximalMatches`). */
+  matchAll(tokens: readonly string[]): Array<TrieMatch<T>> {
+    const out: Array<TrieMatch<T>> = [];
+    for (let start = 0; start < tokens.length; start++) {
+      let node: TrieNode<T> | undefined = this.root;
+      for (let i = start; i < tokens.length && node !== undefined; i++) {
+        const token = tokens[i]!;
+        for (let c = 0; c < token.length && node !== undefined; c++) node = node.next.get(token[c]!);
+        if (node?.payloads !== undefined) out.push({ start, end: i + 1, payloads: node.payloads });
+      }
+    }
+    return out;
+  }
+}
+
+/** Drops matches strictly inside a longer one: "kinerja pegawai" wins over "pegawai", "simda bmd" over "simda". */
+export function maximalMatches<T>(matches: Array<TrieMatch<T>>): Array<TrieMatch<T>> {
+  return matches.filter(
+    (m) => !matches.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
+  );
+}
+
+// ───────────────────────────── URLs ─────────────────────────────
+
+export interface UrlInfo {
+  host: string;
+  /** Path segments, lower case, generic ones (login, index.php, …) removed. */
+  path: string[];
+  isIp: boolean;
+}
+
+const URL_PATTERN = /(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?((?:\/[^\s|"'<>]*)?)/gi;
+const KNOWN_TLDS = new Set([
+  'id', 'com', 'net', 'org', 'info', 'site', 'online', 'xyz', 'cc', 'io', 'app', 'dev', 'co', 'biz', 'gov', 'edu', 'me',
+  'tech', 'cloud', 'web', 'store', 'link', 'ly', 'ee', 'gle', 'be', 'ai', 'asia', 'space', 'website', 'pro',
+]);
+const GENERIC_PATH = new Set([
+  'login', 'logout', 'index', 'auth', 'landing', 'beranda', 'home', 'admin', 'halamanadmin', 'dashboard', 'public', 'apps',
+  'app', 'aplikasi', 'id', 'en', 'site', 'main', 'page', 'pages', 'signin', 'register', 'prog', 'isi', 'utama', 'web',
+  'account', 'portal', 'loginctr', 'user', 'client', 'auth-login', 'read',
+]);
+/** Hosts that carry many unrelated things: without a path they identify nothing. */
+const GENERIC_HOSTS = new Set([
+  'google.com', 'sites.google.com', 'play.google.com', 'docs.google.com', 'drive.google.com', 'forms.gle', 'youtube.com',
+  'youtu.be', 'github.com', 'bit.ly', 's.id', 'linktr.ee', 'tinyurl.com', 'wa.me', 'facebook.com', 'instagram.com',
+  'twitter.com', 'x.com', 't.me', 'apps.apple.com', 'localhost',
+]);
+const GENERIC_HOST_SUFFIXES = ['.blogspot.com', '.wordpress.com', '.github.io'];
+const SECOND_LEVEL = new Set(['go', 'co', 'ac', 'or', 'web', 'my', 'sch', 'desa', 'net', 'biz', 'ponpes', 'mil', 'com']);
+
+export function parseUrl(raw: string | undefined): UrlInfo | undefined {
+  if (!raw) return undefined;
+  URL_PATTERN.lastIndex = 0;
+  for (let m = URL_PATTERN.exec(raw); m !== null; m = URL_PATTERN.exec(raw)) {
+    let host = m[1]!.toLowerCase();
+    const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+    if (!isIp && !KNOWN_TLDS.has(host.slice(host.lastIndexOf('.') + 1)) && host.slice(host.lastIndexOf('.') + 1).length !== 2) continue;
+    if (host.startsWith('www.')) host = host.slice(4);
+    const path = (m[2] ?? '')
+      .split(/[?#]/)[0]!
+      .split('/')
+      .map((s) => safeDecode(s).toLowerCase().replace(/\.(php|html?|aspx?|jsp)$/, ''))
+      .filter((s) => s !== '' && !GENERIC_PATH.has(s));
+    return { host, path, isIp };
+  }
+  return undefined;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function isApexHost(host: string): boolean {
+  const labels = host.split('.');
+  if (labels.length <= 2) return true;
+  return labels.length === 3 && SECOND_LEVEL.has(labels[1]!);
+}
+
+/**
+ * The deployed system a URL points to: its host, or host plus first path segment when an application lives
+ * under a path (rsud.x.go.id/tnde beside the hospital's website at rsud.x.go.id) — unless the path repeats
+ * the host's name (simpeg.x.go.id/simpeg); undefined when the address alone identifies nothing (Google Sites
+ * or bit.ly without a path, a bare IP address that may serve anything).
+ */
+export function systemKey(url: UrlInfo | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const { host, path } = url;
+  const first = path[0];
+  if (GENERIC_HOSTS.has(host) || GENERIC_HOST_SUFFIXES.some((s) => host.endsWith(s)) || url.isIp) return first ? `${host}/${first}` : undefined;
+  if (first !== undefined && first !== host.split('.')[0]) return `${host}/${first}`;
+  return host;
+}
+
+/** True for hosts run by a regional government or on a private address: an application there is local. */
+export function isRegionalHost(url: UrlInfo, regionTokens: ReadonlySet<string>): boolean {
+  if (url.isIp || url.host === 'localhost') return true;
+  const labels = url.host.split('.');
+  for (const label of labels) {
+    if (/^(kab|kota|prov|pemkab|pemkot|pemprov)[a-z]/.test(label) || /[a-z](kab|kota|prov)$/.test(label)) return true;
+    if (regionTokens.has(label)) return true;
+  }
+  return false;
+}
+
+/** Words of the first meaningful path segment ("/paten", "/sipkd", "/Apps/DataAntrian"), for the lexicon. */
+export function pathNameTokens(url: UrlInfo): string[] {
+  const first = url.path[0];
+  return first === undefined ? [] : tokenize(first.replace(/[-_.]/g, ' '));
+}
+
+/** Host labels that name the system ("simpeg" in simpeg.madiunkab.go.id), for matching against the lexicon. */
+export function hostNameTokens(url: UrlInfo): string[] {
+  if (url.isIp) return [];
+  const labels = url.host.split('.');
+  const out: string[] = [];
+  for (let i = 0; i < labels.length - 1; i++) {
+    const label = labels[i]!;
+    if (SECOND_LEVEL.has(label) || KNOWN_TLDS.has(label)) break;
+    if (i > 0 && isApexHost(labels.slice(i).join('.'))) break;
+    out.push(...label.split('-').filter((t) => t.length >= 2));
+  }
+  return out;
+}
+
+// ───────────────────────────── Similarity ─────────────────────────────
+
+/** Character trigrams of a string padded with one space each side ("sipd" → " si", "sip", "ipd", "pd "). */
+export function trigrams(text: string): string[] {
+  const s = ` ${text} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+  return [...out];
+}
+
+/** Dice coefficient of two sorted id arrays. */
+export function diceSorted(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return (2 * intersectCount(a, b)) / (a.length + b.length);
+}
+
+export function intersectCount(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Jaccard of two sorted id arrays, each id weighted (e.g. by IDF). */
+export function weightedJaccardSorted(a: Int32Array, b: Int32Array, weight: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  let union = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Number.MAX_SAFE_INTEGER;
+    const y = j < b.length ? b[j]! : Number.MAX_SAFE_INTEGER;
+    if (x === y) {
+      inter += weight[x]!;
+      union += weight[x]!;
+      i++;
+      j++;
+    } else if (x < y) {
+      union += weight[x]!;
+      i++;
+    } else {
+      union += weight[y]!;
+      j++;
+    }
+  }
+  return union === 0 ? 0 : inter / union;
+}
+
+/** Cosine of two sparse vectors given as sorted ids with parallel weights, each already L2-normalised. */
+export function cosineSorted(ai: Int32Array, aw: Float64Array, bi: Int32Array, bw: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) {
+      dot += aw[i]! * bw[j]!;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return dot;
+}
+
+/** Interns strings as dense integer ids, so sets become sorted Int32Arrays. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}
+
+export function sortedIds(values: Iterable<string>, interner: Interner): Int32Array {
+  const set = new Set<number>();
+  for (const v of values) set.add(interner.id(v));
+  return Int32Array.from(set).sort();
+}
+
+/**
+ * Proper-name tokens of agency names and regions ("madiun", "mejayan", "bpkad"): words that are neither
+ * known reference vocabulary nor boilerplate. Stripped from application names before comparing them.
+ */
+export function properNameTokens(names: Iterable<string | undefined>, vocabulary: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    for (const t of tokenize(name)) {
+      if (t.length < 3 || /^\d+$/.test(t) || vocabulary.has(t) || STOPWORDS.has(t) || BOILERPLATE.has(t)) continue;
+      out.add(t);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * The reference data compiled for matching: one phrase trie over every keyword, acronym, long form and
+ * shared-platform name (normalised exactly as application text is), the vocabulary of known words, and the
+ * shared-platform host index. Compiled once per ReferenceData and cached, so classification and duplicate
+ * detection share it.
+ */
+import { PhraseTrie, tokenize, type UrlInfo } from '../analysis/text.js';
+import type { AcronymEntry, FunctionDef, ReferenceData, SharedPlatformDef } from './index.js';
+
+export type TermKind = 'keyword' | 'weak' | 'negative' | 'acronym' | 'longform' | 'platform' | 'neutral';
+
+/** Phrases that contain a keyword but say nothing about the function ("berbasis web" is not a website). */
+const NEUTRAL_PHRASES = ['berbasis web', 'aplikasi web', 'versi web', 'web based', 'web service', 'web api', 'berbasis website', 'aplikasi berbasis web'];
+
+export interface Term {
+  kind: TermKind;
+  /** The phrase as written in the reference data. */
+  text: string;
+  /** Number of tokens of the phrase. */
+  tokens: number;
+  function?: string;
+  /** Functions an ambiguous acronym may also stand for. */
+  alternatives?: string[];
+  ambiguous?: boolean;
+  platform?: string;
+  acronym?: AcronymEntry;
+  /**
+   * The identity two names share when they are the same system under different spellings:
+   * `plt:<platform id>` for shared platforms, `acr:<acronym>` for lexicon names.
+   */
+  canonical?: string;
+  /** `kind|text`: tells one term from another. */
+  key: string;
+  /** The canonical identity when there is one, else `key`: spellings of one system count once. */
+  identity: string;
+}
+
+export interface CompiledReference {
+  reference: ReferenceData;
+  trie: PhraseTrie<Term>;
+  /** Every token that occurs in the reference data. */
+  vocabulary: Set<string>;
+  /** Tokens allowed beside a platform's name without making it another system ("SIPD Kemendagri", "MyASN BKN"). */
+  platformExtraTokens: Map<string, Set<string>>;
+  functions: Map<string, FunctionDef>;
+  /** Shared-platform hosts: exact names, and first labels of `label.*` patterns. */
+  platformHosts: { exact: Map<string, string>; firstLabel: Map<string, string> };
+}
+
+const cache = new WeakMap<ReferenceData, CompiledReference>();
+
+export function compileReference(reference: ReferenceData): CompiledReference {
+  const cached = cache.get(reference);
+  if (cached) return cached;
+  const trie = new PhraseTrie<Term>();
+  const vocabulary = new Set<string>();
+  const add = (text: string, term: Omit<Term, 'text' | 'tokens' | 'key' | 'identity'>) => {
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return;
+    for (const t of tokens) vocabulary.add(t);
+    const key = `${term.kind}|${text}`;
+    trie.add(tokens, { ...term, text, tokens: tokens.length, key, identity: term.canonical !== undefined ? `canon|${term.canonical}` : key });
+  };
+
+  for (const f of reference.functions) {
+    for (const k of f.keywords) add(k, { kind: 'keyword', function: f.code });
+    for (const k of f.weakKeywords ?? []) add(k, { kind: 'weak', function: f.code });
+    for (const k of f.negativeKeywords ?? []) add(k, { kind: 'negative', function: f.code });
+  }
+
+  for (const a of reference.acronyms) {
+    // An ambiguous name names several systems: it gives no identity of its own.
+    const canonical = a.platform !== undefined ? `plt:${a.platform}` : a.ambiguous ? undefined : `acr:${tokenize(a.acronym).join('')}`;
+    const base = { function: a.function, alternatives: a.alternatives, ambiguous: a.ambiguous, platform: a.platform, acronym: a, canonical };
+    for (const name of [a.acronym, ...(a.variants ?? [])]) add(name, { kind: 'acronym', ...base });
+    const longForm = usableLongForm(a.longForm);
+    if (longForm !== undefined) add(longForm, { kind: 'longform', ...base });
+  }
+
+  for (const phrase of NEUTRAL_PHRASES) add(phrase, { kind: 'neutral' });
+
+  const platformExtraTokens = new Map<string, Set<string>>();
+  const exactHost = new Map<string, string>();
+  const labelHost = new Map<string, string>();
+  for (const p of reference.platforms) {
+    for (const v of p.variants) add(v, { kind: 'platform', function: p.function, platform: p.id, canonical: `plt:${p.id}` });
+    platformExtraTokens.set(p.id, extraTokens(p));
+    for (const host of p.hosts) {
+      if (host.endsWith('.*')) labelHost.set(host.slice(0, -2), p.id);
+      else exactHost.set(host, p.id);
+    }
+  }
+
+  const compiled: CompiledReference = {
+    reference,
+    trie,
+    vocabulary,
+    platformExtraTokens,
+    functions: reference.functionByCode,
+    platformHosts: { exact: exactHost, firstLabel: labelHost },
+  };
+  cache.set(reference, compiled);
+  return compiled;
+}
+
+/** The shared platform a URL's host belongs to, when any. */
+export function platformForHost(compiled: CompiledReference, url: UrlInfo | undefined): SharedPlatformDef | undefined {
+  if (url === undefined || url.isIp) return undefined;
+  const { exact, firstLabel } = compiled.platformHosts;
+  const id = exact.get(url.host) ?? firstLabel.get(url.host.split('.')[0]!);
+  return id === undefined ? undefined : compiled.reference.platformById.get(id);
+}
+
+/** Long forms are matched only when they are one plain phrase (not "(ambiguous) A / B"). */
+function usableLongForm(longForm: string | undefined): string | undefined {
+  if (longForm === undefined || longForm.startsWith('(') || longForm.includes('/')) return undefined;
+  const plain = longForm.replace(/\([^)]*\)/g, ' ').trim();
+  return tokenize(plain).length >= 2 ? plain : undefined;
+}
+
+const OWNER_WORDS = ['ri', 'pusat', 'nasional', 'kementerian', 'kemen', 'bkn', 'lkpp', 'anri', 'menpan', 'kemenpan', 'kemenpanrb', 'panrb', 'kemendagri'];
+
+function extraTokens(p: SharedPlatformDef): Set<string> {
+  const out = new Set<string>(OWNER_WORDS);
+  for (const t of tokenize(p.owner)) out.add(t);
+  for (const host of p.hosts) for (const label of host.split('.')) if (label !== '*') for (const t of tokenize(label)) out.add(t);
+  return out;
+}
