@@ -1,12 +1,27 @@
 /**
- * The analysis pipeline: Inventory → graph → classification → silos → duplicates → spend →
+ * The analysis pipeline: Inventory → graph → classification → silos → systems → duplicates → spend →
  * recommendations → target state → one Analysis document. Each stage is a pure function in src/analysis/;
  * this module only orders them, times them and assembles their results into the Analysis contract.
+ * Duplicates, spend and recommendations see one record per system (records reconciled into systems,
+ * src/analysis/systems.ts) and are listed back by record.
  */
 import { buildGraph } from './graph/build.js';
-import { analyzeSilos, siloIndexOf } from './analysis/silos.js';
+import { analyzeSilos } from './analysis/silos.js';
+import { siloIndexOf } from './analysis/silo-index.js';
+import { neighbourIds } from './graph/app-index.js';
 import { classifyApplications } from './analysis/classify.js';
 import { detectDuplicates } from './analysis/duplicates.js';
+import {
+  costView,
+  expandClusters,
+  expandRecommendations,
+  preferAdoptedKeepers,
+  reconcileSystems,
+  systemCostBases,
+  systemTimeLabels,
+  systemView,
+  withSystemsUsed,
+} from './analysis/systems.js';
 import { analyzeSpend } from './analysis/spend.js';
 import { recommend } from './analysis/recommend.js';
 import { simulateTargetState } from './analysis/target-state.js';
@@ -36,7 +51,7 @@ export function analyzeInventory(inventory: Inventory, options: AnalyzeOptions =
 
   const graph = progress.stage('graph', () => buildGraph(inventory));
   const classification = progress.stage('classify', () =>
-    classifyApplications(inventory, reference, { neighbours: (id) => graph.neighbours(id) }),
+    classifyApplications(inventory, reference, { neighbours: (id) => neighbourIds(graph.index, id) }),
   );
   const sharedPlatformOf = new Map<string, string>();
   const functionOf = new Map<string, string | undefined>();
@@ -48,34 +63,43 @@ export function analyzeInventory(inventory: Inventory, options: AnalyzeOptions =
   const silo = progress.stage('silos', () =>
     analyzeSilos(inventory, graph, { seed, sharedApplication: (app) => sharedPlatformOf.get(app.id) }),
   );
-  const duplicates = progress.stage('duplicates', () => detectDuplicates(inventory, classification, reference, { graph }));
-  const spend = progress.stage('spend', () => analyzeSpend(inventory, duplicates.clusters, functionOf, assumptions, sharedPlatformOf));
+  const systems = progress.stage('systems', () => reconcileSystems(inventory, classification, reference));
+  const view = systemView(inventory, systems, classification);
+  const duplicates = progress.stage('duplicates', () =>
+    detectDuplicates(view.inventory, view.classification, reference, { graph, sameNameIsSameSystem: false }),
+  );
+  const clusters = preferAdoptedKeepers(duplicates.clusters, systems);
+  const spend = progress.stage('spend', () => analyzeSpend(costView(inventory, systems), clusters, functionOf, assumptions, sharedPlatformOf));
+  const costs = systemCostBases(spend.costs, systems);
   const isolatedApps = new Set(silo.silos.filter((s) => s.kind === 'isolated-application').map((s) => s.subject));
   const internalOnlyApps = new Set(silo.silos.filter((s) => s.kind === 'internal-only-application').map((s) => s.subject));
   const recs = progress.stage('recommendations', () =>
-    recommend(inventory, spend.clusters, { isolatedApps, internalOnlyApps, functionOf, sharedPlatformOf, costs: spend.costs }, assumptions),
+    recommend(inventory, spend.clusters, { isolatedApps, internalOnlyApps, functionOf, sharedPlatformOf, costs }, assumptions),
   );
+  const recommendations = expandRecommendations(recs.recommendations, systems);
 
   const automatedExchangeShare = shareAutomated(inventory);
   const targetState = progress.stage('target state', () =>
-    simulateTargetState(inventory, spend.clusters, recs.recommendations, (inv) => siloIndexOf(inv, { seed }).value, {
+    simulateTargetState(inventory, spend.clusters, recommendations, (inv) => siloIndexOf(inv, { seed }).value, {
       applications: inventory.applications.length,
       annualCost: spend.totals.totalAnnualCost,
       duplicateClusters: spend.clusters.length,
       siloIndex: silo.siloIndex.value,
       automatedExchangeShare,
-      costs: spend.costs,
+      costs,
       sharedPlatformOf,
     }, assumptions),
   );
 
+  const duplicateClusters = expandClusters(spend.clusters, systems);
   const clusterOf = new Map<string, string>();
-  for (const cluster of spend.clusters) for (const id of cluster.applications) clusterOf.set(id, cluster.id);
+  for (const cluster of duplicateClusters) for (const id of cluster.applications) clusterOf.set(id, cluster.id);
+  const timeOf = systemTimeLabels(recs.time, systems, (id) => clusterOf.has(id));
 
   const applications: ApplicationResult[] = inventory.applications.map((app) => {
     const c = classification.get(app.id);
-    const cost = spend.costs.get(app.id);
-    const time = recs.time.get(app.id);
+    const cost = costs.get(app.id);
+    const time = timeOf.get(app.id);
     return {
       id: app.id,
       name: app.name,
@@ -85,6 +109,7 @@ export function analyzeInventory(inventory: Inventory, options: AnalyzeOptions =
       functionEvidence: c?.evidence ?? [],
       community: silo.applicationCommunity.get(app.id),
       clusterId: clusterOf.get(app.id),
+      systemId: systems.systemOf.get(app.id),
       annualCost: cost?.annualCost ?? 0,
       costEstimated: cost?.estimated ?? false,
       sharedPlatform: sharedPlatformOf.get(app.id),
@@ -98,7 +123,7 @@ export function analyzeInventory(inventory: Inventory, options: AnalyzeOptions =
     exchanges: inventory.exchanges.length,
     datasets: inventory.datasets.length,
     siloIndex: silo.siloIndex.value,
-    duplicateClusters: spend.clusters.length,
+    duplicateClusters: duplicateClusters.length,
     duplicateApplications: clusterOf.size,
     totalAnnualCost: spend.totals.totalAnnualCost,
     redundantAnnualCost: spend.totals.redundantAnnualCost,
@@ -120,15 +145,15 @@ export function analyzeInventory(inventory: Inventory, options: AnalyzeOptions =
     },
     summary,
     siloIndex: silo.siloIndex,
-    agencies: silo.agencies,
-    governments: silo.governments,
+    agencies: withSystemsUsed(silo.agencies, inventory, systems, false),
+    governments: withSystemsUsed(silo.governments, inventory, systems, true),
     silos: silo.silos,
     communities: silo.communities,
     structure: silo.structure,
     applications,
-    systems: [],
-    duplicateClusters: spend.clusters,
-    recommendations: recs.recommendations,
+    systems: systems.systems,
+    duplicateClusters,
+    recommendations,
     targetState,
     warnings: inventory.warnings,
   };

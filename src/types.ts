@@ -84,6 +84,14 @@ export interface InputIssue {
   message: string;
   /** What the user should do about it. */
   fix?: string;
+  /**
+   * Flat catalogues: what became of the row — `placeholder` (it names no application, e.g. "tidak ada"),
+   * `unparseable` (skipped, or read with values dropped), `repaired`, `split` (one cell listed several
+   * applications), `repeated` (an exact copy of an earlier row, skipped).
+   */
+  outcome?: 'placeholder' | 'unparseable' | 'repaired' | 'split' | 'repeated';
+  /** The agency (unit) the row belongs to, when known. */
+  agencyId?: string;
 }
 
 export type InventoryFormat = 'csv-folder' | 'json' | 'xlsx' | 'flat-csv' | 'flat-xlsx' | 'archimate' | 'archi-csv' | 'neo4j';
@@ -286,6 +294,8 @@ export interface System {
   address?: string;
   owner?: string;
   sharedPlatform?: string;
+  /** Why the records are one system: the rule that joined them and on what (a platform, an address, a name). */
+  evidence?: EvidenceItem[];
 }
 
 export interface StateMetrics {

@@ -10,6 +10,7 @@ interface AnalyzeArgs {
   inventory?: string;
   out: string;
   strict: boolean;
+  government?: string;
   quiet: boolean;
   lang: 'en' | 'id';
   seed: number;
@@ -25,9 +26,13 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
       y
         .positional('inventory', {
           type: 'string',
-          describe: 'A folder of CSV files, a .json file or an .xlsx workbook (see README: input contract)',
+          describe: 'A folder of CSV files, a .json file, an .xlsx workbook, a flat catalogue .csv/.xlsx or an ArchiMate .xml (see README)',
         })
         .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' })
+        .option('government', {
+          type: 'string',
+          describe: 'Flat catalogues: the parent government of the units, e.g. "Kabupaten Madiun" (inferred from addresses and text when absent)',
+        })
         .option('strict', { type: 'boolean', default: false, describe: 'Treat row-level warnings as errors (exit 2)' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress on stderr' })
         .option('lang', { choices: ['en', 'id'] as const, default: 'en' as const, describe: 'Report language: English or Bahasa Indonesia' })
@@ -36,7 +41,9 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
         .option('views', { type: 'boolean', default: true, describe: 'Write the D3 views (--no-views to skip)' })
         .example('$0 analyze data/sample', 'analyse the bundled sample into out/')
         .example('$0 analyze inventory.xlsx --out audit --lang id', 'an XLSX workbook, report in Bahasa Indonesia')
-        .example('$0 analyze catalogue/ --strict', 'refuse the inventory if any row has a problem'),
+        .example('$0 analyze catalogue/ --strict', 'refuse the inventory if any row has a problem')
+        .example('$0 analyze aplikasi.csv --government "Kabupaten Madiun"', 'a flat survey sheet of the units of one regency')
+        .example('$0 analyze model.xml', 'an ArchiMate Open Exchange model'),
     handler: async (args) => {
       const progress = new Progress({ quiet: args.quiet });
       if (!args.inventory) {
@@ -48,7 +55,7 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
         });
       }
       const inventoryPath = args.inventory;
-      const inventory = await progress.stageAsync('load', () => loadInventory(inventoryPath, { strict: args.strict }));
+      const inventory = await progress.stageAsync('load', () => loadInventory(inventoryPath, { strict: args.strict, government: args.government }));
       printWarnings(inventory.warnings.map(formatIssue));
       const analysis = analyzeInventory(inventory, {
         seed: args.seed,

@@ -9,9 +9,11 @@ import { analyzeCommand } from './analyze.js';
 import { exportCommand } from './export.js';
 import { registerLoader } from '../inventory/index.js';
 import { registerInteropLoaders } from '../interop/index.js';
+import { registerCatalogueLoaders } from '../catalogue/index.js';
 
 export async function main(argv: string[]): Promise<number> {
   registerInteropLoaders(registerLoader);
+  registerCatalogueLoaders(registerLoader);
   let exitCode = 0;
   const cli = yargs(argv)
     .scriptName('siloscope')

@@ -145,3 +145,12 @@ function toCsr(n: number, src: Int32Array, dst: Int32Array) {
   }
   return { starts, neighbours, edgeIds };
 }
+
+/** Exchange neighbours of one application (ids; a neighbour joined twice appears twice). */
+export function neighbourIds(index: AppIndex, applicationId: string): string[] {
+  const k = index.indexOf.get(applicationId);
+  if (k === undefined) return [];
+  const out: string[] = [];
+  for (let e = index.starts[k]!; e < index.starts[k + 1]!; e++) out.push(index.ids[index.neighbours[e]!]!);
+  return out;
+}

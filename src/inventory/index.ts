@@ -18,6 +18,8 @@ import { loadXlsxInventory } from './xlsx.js';
 export interface LoadOptions {
   /** Turn every row-level warning into an error: the load fails with all issues listed. */
   strict?: boolean;
+  /** Flat catalogues: the parent government of the units ("Kabupaten Madiun"); inferred when absent. */
+  government?: string;
 }
 
 export type LoaderTest = (path: string, stat: Stats) => boolean;

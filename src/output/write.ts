@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Analysis, Inventory } from '../types.js';
 import { renderReport } from '../report/index.js';
 import { writeCsvExports } from '../report/csv.js';
-import { renderViews } from '../render/views.js';
+import { renderViewSvg, renderViews } from '../render/views.js';
 
 export interface WriteOptions {
   lang: 'en' | 'id';
@@ -26,8 +26,8 @@ export async function writeOutputs(analysis: Analysis, inventory: Inventory, out
   if (options.views) {
     const views = await renderViews(analysis, inventory, join(outDir, 'visualizations'), { png: options.png });
     for (const view of views) {
-      charts[view.name] = view.svg;
-      written.push(...[view.svgPath, view.htmlPath, view.pngPath].filter((p): p is string => Boolean(p)));
+      charts[view.name] = renderViewSvg(view.name, analysis, inventory);
+      written.push(...[view.svg, view.html, view.png].filter((p): p is string => Boolean(p)));
     }
   }
   for (const format of ['html', 'md'] as const) {

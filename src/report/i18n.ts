@@ -140,6 +140,21 @@ export interface Dictionary {
     duplicatingColumns: { system: string; counterpart: string; cluster: string };
     noneDuplicating: string;
     origin: Record<System['origin'], string>;
+    governmentsTable: string;
+    governmentColumns: {
+      government: string;
+      records: string;
+      systems: string;
+      national: string;
+      duplicating: string;
+      placeholders: string;
+      unparseable: string;
+    };
+    skippedTable: string;
+    skippedIntro: string;
+    outcomeColumn: string;
+    outcome: { placeholder: string; unparseable: string };
+    noneSkipped: string;
   };
 
   warnings: {
@@ -373,6 +388,23 @@ const en: Dictionary = {
     duplicatingColumns: { system: 'Regional system', counterpart: 'National counterpart', cluster: 'Cluster' },
     noneDuplicating: 'No regional system duplicates a national one.',
     origin: { national: 'national', regional: 'regional', local: 'local' },
+    governmentsTable: 'By government',
+    governmentColumns: {
+      government: 'Government',
+      records: 'Records',
+      systems: 'Distinct systems',
+      national: 'National platforms adopted',
+      duplicating: 'Regional systems duplicating a national one',
+      placeholders: 'Placeholder rows',
+      unparseable: 'Unparseable rows',
+    },
+    skippedTable: 'Rows that are placeholders or could not be read',
+    skippedIntro:
+      'These catalogue rows name no application ("tidak ada") or could not be read as written; they are not among the ' +
+      'records above (a row read with values dropped is). Each is also listed under input warnings.',
+    outcomeColumn: 'Kind of row',
+    outcome: { placeholder: 'placeholder', unparseable: 'unparseable' },
+    noneSkipped: 'Every catalogue row named an application and was read.',
   },
 
   warnings: {
@@ -628,6 +660,24 @@ const id: Dictionary = {
     duplicatingColumns: { system: 'Sistem daerah', counterpart: 'Padanan nasional', cluster: 'Klaster' },
     noneDuplicating: 'Tidak ada sistem daerah yang menduplikasi sistem nasional.',
     origin: { national: 'nasional', regional: 'daerah', local: 'lokal' },
+    governmentsTable: 'Per pemerintah daerah',
+    governmentColumns: {
+      government: 'Pemerintah',
+      records: 'Catatan',
+      systems: 'Sistem yang berbeda',
+      national: 'Platform nasional yang digunakan',
+      duplicating: 'Sistem daerah yang menduplikasi sistem nasional',
+      placeholders: 'Baris isian kosong',
+      unparseable: 'Baris tidak terbaca',
+    },
+    skippedTable: 'Baris berisi isian kosong atau yang tidak terbaca',
+    skippedIntro:
+      'Baris katalog berikut tidak menyebut aplikasi ("tidak ada") atau tidak dapat dibaca sebagaimana tertulis; baris ' +
+      'tersebut tidak termasuk dalam catatan di atas (kecuali baris yang terbaca dengan sebagian nilai dibuang). ' +
+      'Semuanya juga tercantum pada peringatan data masukan.',
+    outcomeColumn: 'Keadaan baris',
+    outcome: { placeholder: 'isian kosong', unparseable: 'tidak terbaca' },
+    noneSkipped: 'Setiap baris katalog menyebut aplikasi dan terbaca.',
   },
 
   warnings: {

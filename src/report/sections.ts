@@ -236,14 +236,17 @@ function clusterBlocks({ t, f, names, limits }: Context, cluster: DuplicateClust
     { label: t.clusters.confidence, content: [f.percent(cluster.confidence)] },
   );
 
+  // Records of the keeper's system are its adoption by other units: they stay with it, never "consolidate".
+  const keeperSystem = names.application(cluster.keeper)?.systemId;
   const members: Cell[][] = cluster.applications.map((id) => {
     const app = names.application(id);
+    const keeps = id === cluster.keeper || (keeperSystem !== undefined && app?.systemId === keeperSystem);
     const cost: Rich = app ? [f.moneyShort(app.annualCost), ...(app.costEstimated ? [muted(` (${t.clusters.estimatedMark})`)] : [])] : ['–'];
     return [
       cell(names.app(id)),
       cell(app ? names.agency(app.agencyId) : '–'),
       cell(cost, app?.annualCost),
-      cell(id === cluster.keeper ? strong(t.clusters.role.keeper) : t.clusters.role.redundant),
+      cell(keeps ? strong(t.clusters.role.keeper) : t.clusters.role.redundant),
     ];
   });
   const m = t.clusters.members;
@@ -534,7 +537,97 @@ function systemSection({ analysis, t, f, names, limits }: Context): Section {
     });
     blocks.push(...moreRows({ t, f }, Math.min(duplicating.length, limits.rowsPerTable), duplicating.length, 'analysis.json'));
   }
+  blocks.push(...governmentBlocks({ analysis, t, f, names, limits }, duplicating), ...skippedRowBlocks({ analysis, t, f, names, limits }));
   return { anchor: 'systems', title: t.section.systems, blocks };
+}
+
+type SkippedOutcome = 'placeholder' | 'unparseable';
+
+function isSkippedRow(w: InputIssue): w is InputIssue & { outcome: SkippedOutcome } {
+  return w.outcome === 'placeholder' || w.outcome === 'unparseable';
+}
+
+/**
+ * Per government: its records (governments[].applications), distinct systems (governments[].systemsUsed),
+ * the national systems its units use and its regional systems duplicating one (counted over `systems` and
+ * the duplicating rows above), and its catalogue rows that were placeholders or unparseable (`warnings`
+ * with that outcome, by the unit's government).
+ */
+function governmentBlocks({ analysis, t, f, names, limits }: Context, duplicating: DuplicatingSystem[]): Block[] {
+  const national = new Map<string, Set<string>>();
+  for (const system of analysis.systems) {
+    if (system.origin !== 'national') continue;
+    for (const agencyId of system.usedBy) {
+      const government = names.governmentOf(agencyId);
+      const set = national.get(government) ?? new Set<string>();
+      set.add(system.id);
+      national.set(government, set);
+    }
+  }
+  const duplicatingOf = new Map<string, Set<string>>();
+  for (const d of duplicating) {
+    const set = duplicatingOf.get(d.government) ?? new Set<string>();
+    set.add(d.system.id);
+    duplicatingOf.set(d.government, set);
+  }
+  const skipped = new Map<string, Record<SkippedOutcome, number>>();
+  for (const w of analysis.warnings) {
+    if (!isSkippedRow(w) || w.agencyId === undefined) continue;
+    const government = names.governmentOf(w.agencyId);
+    const counts = skipped.get(government) ?? { placeholder: 0, unparseable: 0 };
+    counts[w.outcome]++;
+    skipped.set(government, counts);
+  }
+  const governments = analysis.governments
+    .filter((g) => g.applications > 0 || skipped.has(g.id))
+    .sort((a, b) => b.applications - a.applications || compareText(a.name, b.name));
+  if (governments.length === 0) return [];
+  const c = t.systems.governmentColumns;
+  const count = (n: number | undefined): Cell => (n === undefined ? cell('–') : cell(f.count(n), n));
+  const shown = governments.slice(0, limits.rowsPerTable);
+  return [
+    { type: 'subheading', content: [t.systems.governmentsTable] },
+    {
+      type: 'table',
+      head: [c.government, c.records, c.systems, c.national, c.duplicating, c.placeholders, c.unparseable],
+      numeric: [1, 2, 3, 4, 5, 6],
+      rows: shown.map((g) => [
+        cell([g.name, muted(` (${g.id})`)]),
+        count(g.applications),
+        count(g.systemsUsed),
+        count(national.get(g.id)?.size ?? 0),
+        count(duplicatingOf.get(g.id)?.size ?? 0),
+        count(skipped.get(g.id)?.placeholder ?? 0),
+        count(skipped.get(g.id)?.unparseable ?? 0),
+      ]),
+    },
+    ...moreRows({ t, f }, shown.length, governments.length, 'analysis.json'),
+  ];
+}
+
+/** The catalogue rows that were placeholders or could not be read, each with its unit and why. */
+function skippedRowBlocks({ analysis, t, f, names, limits }: Context): Block[] {
+  const rows = analysis.warnings.filter(isSkippedRow);
+  if (rows.length === 0) return analysis.warnings.some((w) => w.outcome !== undefined) ? [{ type: 'paragraph', content: [t.systems.noneSkipped] }] : [];
+  const shown = rows.slice(0, limits.rowsPerTable);
+  const c = t.warnings.columns;
+  return [
+    { type: 'subheading', content: [t.systems.skippedTable] },
+    { type: 'paragraph', content: [t.systems.skippedIntro] },
+    {
+      type: 'table',
+      head: [c.file, c.row, t.silos.columns.agency, t.systems.outcomeColumn, c.message],
+      numeric: [1],
+      rows: shown.map((w) => [
+        cell(w.file),
+        w.row !== undefined ? cell(f.count(w.row), w.row) : cell('–'),
+        cell(w.agencyId !== undefined ? names.agency(w.agencyId) : '–'),
+        cell(t.systems.outcome[w.outcome]),
+        cell(w.message),
+      ]),
+    },
+    ...moreRows({ t, f }, shown.length, rows.length, 'analysis.json'),
+  ];
 }
 
 // ───────────────────────────── warnings ─────────────────────────────
