@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    globalSetup: ['test/setup/neo4j.global.ts'],
+    globalSetup: ['test/setup/tools.global.ts', 'test/setup/neo4j.global.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
   },

@@ -7,6 +7,7 @@ import yargs from 'yargs';
 import { InputError } from '../errors.js';
 import { analyzeCommand } from './analyze.js';
 import { exportCommand } from './export.js';
+import { serveCommand } from './serve.js';
 import { registerLoader } from '../inventory/index.js';
 import { registerInteropLoaders } from '../interop/index.js';
 import { registerCatalogueLoaders } from '../catalogue/index.js';
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nFind silos and duplicate systems in a government application inventory,\nprice the waste and recommend integration.')
     .command(analyzeCommand((code) => (exitCode = code)))
     .command(exportCommand((code) => (exitCode = code)))
+    .command(serveCommand((code) => (exitCode = code)))
     .demandCommand(1, 'Name a command, e.g. `siloscope analyze data/sample`.')
     .strict()
     .recommendCommands()
