@@ -49,6 +49,12 @@ export interface Neo4jServerOptions {
   startTimeoutMs?: number;
   /** Where pid, state and logs go; a second directory lets a second server run beside the first. */
   stateDir?: string;
+  /**
+   * Store directory to use and keep (created if missing): a later start with the same directory finds the
+   * same data, and stop never deletes it — the caller owns it. Default: a fresh temporary directory that
+   * stop deletes.
+   */
+  dataDir?: string;
   /** Progress lines (build, launch); silent when omitted. */
   log?: (line: string) => void;
 }
@@ -59,6 +65,8 @@ export interface Neo4jServerState {
   host: string;
   port: number;
   dataDir: string;
+  /** True when the caller gave the data directory: it outlives the server. */
+  keepData?: boolean;
   logFile: string;
   /** Neo4j version the server reported, e.g. "5.26.30"; "starting" until Bolt has answered. */
   version: string;
@@ -117,7 +125,9 @@ export async function startNeo4j(opts: Neo4jServerOptions = {}): Promise<Neo4jSt
     await ensureJar(log);
 
     const heap = opts.heap ?? DEFAULTS.heap;
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), DATA_DIR_PREFIX));
+    const keepData = opts.dataDir !== undefined;
+    const dataDir = keepData ? path.resolve(opts.dataDir as string) : fs.mkdtempSync(path.join(os.tmpdir(), DATA_DIR_PREFIX));
+    if (keepData) fs.mkdirSync(dataDir, { recursive: true });
     const uri = `bolt://${host}:${port}`;
     const logFd = fs.openSync(paths.logFile, 'w');
     const launchedAt = Date.now();
@@ -141,13 +151,13 @@ export async function startNeo4j(opts: Neo4jServerOptions = {}): Promise<Neo4jSt
     fs.closeSync(logFd);
     const pid = child.pid;
     if (pid === undefined) {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
       throw await spawnFailure(child, paths.logFile);
     }
     child.unref();
     // Recorded before the wait, so a start interrupted by Ctrl-C leaves a server that `stop` can find.
     const state: Neo4jServerState = {
-      pid, uri, host, port, dataDir, logFile: paths.logFile, version: 'starting', startedAt: new Date(launchedAt).toISOString(),
+      pid, uri, host, port, dataDir, ...(keepData ? { keepData } : {}), logFile: paths.logFile, version: 'starting', startedAt: new Date(launchedAt).toISOString(),
     };
     writeState(paths, state);
 
@@ -391,7 +401,7 @@ function readRunningState(paths: StatePaths): Neo4jServerState | undefined {
 /** Removes what a dead or stopped server left: pid, state, and its data directory (only ever a temp one of ours). */
 function clearStaleState(paths: StatePaths): void {
   const state = readState(paths);
-  if (state && isOurDataDir(state.dataDir)) fs.rmSync(state.dataDir, { recursive: true, force: true });
+  if (state && !state.keepData && isOurDataDir(state.dataDir)) fs.rmSync(state.dataDir, { recursive: true, force: true });
   fs.rmSync(paths.stateFile, { force: true });
   fs.rmSync(paths.pidFile, { force: true });
 }

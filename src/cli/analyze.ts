@@ -1,12 +1,16 @@
 import type { CommandModule } from 'yargs';
+import type { Inventory } from '../types.js';
 import { loadInventory } from '../inventory/index.js';
 import { analyzeInventory } from '../analyze.js';
 import { writeOutputs } from '../output/write.js';
 import { Progress } from '../progress.js';
 import { InputError, formatIssue } from '../errors.js';
 import { humanSummary } from '../output/summary.js';
+import { connectionFromArgs, neo4jConnectionOptions, type ConnectionArgs } from './neo4j.js';
+import { loadInventoryFromNeo4j } from '../neo4j/index.js';
 
-interface AnalyzeArgs {
+interface AnalyzeArgs extends ConnectionArgs {
+  source: 'files' | 'neo4j';
   inventory?: string;
   out: string;
   strict: boolean;
@@ -23,10 +27,15 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
     command: 'analyze [inventory]',
     describe: 'Analyse an inventory: silos, duplicates, spend, recommendations; writes analysis.json, reports, CSV and views',
     builder: (y) =>
-      y
+      neo4jConnectionOptions(y)
         .positional('inventory', {
           type: 'string',
           describe: 'A folder of CSV files, a .json file, an .xlsx workbook, a flat catalogue .csv/.xlsx or an ArchiMate .xml (see README)',
+        })
+        .option('source', {
+          choices: ['files', 'neo4j'] as const,
+          default: 'files' as const,
+          describe: 'Read the inventory from files, or back from a Neo4j store filled by `siloscope neo4j push`',
         })
         .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'Output folder' })
         .option('government', {
@@ -43,24 +52,16 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
         .example('$0 analyze inventory.xlsx --out audit --lang id', 'an XLSX workbook, report in Bahasa Indonesia')
         .example('$0 analyze catalogue/ --strict', 'refuse the inventory if any row has a problem')
         .example('$0 analyze aplikasi.csv --government "Kabupaten Madiun"', 'a flat survey sheet of the units of one regency')
-        .example('$0 analyze model.xml', 'an ArchiMate Open Exchange model'),
+        .example('$0 analyze model.xml', 'an ArchiMate Open Exchange model')
+        .example('$0 analyze --source neo4j --uri bolt://127.0.0.1:7687 --out X', 'read the inventory back from Neo4j'),
     handler: async (args) => {
       const progress = new Progress({ quiet: args.quiet });
-      if (!args.inventory) {
-        throw new InputError({
-          level: 'error',
-          file: 'command line',
-          message: 'no inventory given.',
-          fix: 'name a folder of CSV files, a .json or an .xlsx file, e.g. `siloscope analyze data/sample`.',
-        });
-      }
-      const inventoryPath = args.inventory;
-      const inventory = await progress.stageAsync('load', () => loadInventory(inventoryPath, { strict: args.strict, government: args.government }));
+      const inventory = await progress.stageAsync('load', () => readInventory(args));
       printWarnings(inventory.warnings.map(formatIssue));
       const analysis = analyzeInventory(inventory, {
         seed: args.seed,
         progress,
-        recordedOptions: { strict: args.strict, lang: args.lang },
+        recordedOptions: { strict: args.strict, lang: args.lang, source: args.source },
       });
       const written = await progress.stageAsync('write outputs', () =>
         writeOutputs(analysis, inventory, args.out, { lang: args.lang, png: args.png, views: args.views }),
@@ -69,6 +70,19 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
       setExit(0);
     },
   };
+}
+
+async function readInventory(args: AnalyzeArgs): Promise<Inventory> {
+  if (args.source === 'neo4j') return loadInventoryFromNeo4j(connectionFromArgs(args));
+  if (!args.inventory) {
+    throw new InputError({
+      level: 'error',
+      file: 'command line',
+      message: 'no inventory given.',
+      fix: 'name a folder of CSV files, a .json or an .xlsx file, e.g. `siloscope analyze data/sample`, or use --source neo4j.',
+    });
+  }
+  return loadInventory(args.inventory, { strict: args.strict, government: args.government });
 }
 
 /** Every warning goes to analysis.json; the terminal gets the first ones and a count, so a bad export

@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { analyzeCommand } from './analyze.js';
 import { exportCommand } from './export.js';
 import { serveCommand } from './serve.js';
+import { neo4jCommand } from './neo4j.js';
 import { registerLoader } from '../inventory/index.js';
 import { registerInteropLoaders } from '../interop/index.js';
 import { registerCatalogueLoaders } from '../catalogue/index.js';
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(analyzeCommand((code) => (exitCode = code)))
     .command(exportCommand((code) => (exitCode = code)))
     .command(serveCommand((code) => (exitCode = code)))
+    .command(neo4jCommand((code) => (exitCode = code)))
     .demandCommand(1, 'Name a command, e.g. `siloscope analyze data/sample`.')
     .strict()
     .recommendCommands()
