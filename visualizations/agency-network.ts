@@ -17,14 +17,16 @@ import {
   randomLcg,
   scaleSqrt,
   select,
+  type Selection,
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from 'd3';
 import type { Analysis, ApplicationResult } from '../src/types.js';
 import { agencyOfApplication, aggregateExchanges, byApplications, bySpend, networkUnits, type Unit } from './shared/aggregate.js';
 import { createCanvas, drawEmptyState, type Canvas } from './shared/dom.js';
-import { formatCount, formatIndex, formatRupiah } from './shared/format.js';
+import { formatCount, formatIndex, formatRupiah, plural } from './shared/format.js';
 import { drawColorRamp, drawSizeLegend, drawSwatches, legendGroup } from './shared/legend.js';
+import { displayCode, unitLabel } from './shared/names.js';
 import { estimateTextWidth, truncateText } from './shared/text.js';
 import { COLORS, FONT_SIZE } from './shared/theme.js';
 import type { ViewOptions } from './shared/types.js';
@@ -50,10 +52,13 @@ export const AGENCY_NETWORK_DEFAULTS = {
   maxLinks: 400,
   ticks: 300,
   seed: 42,
-  maxLabels: 18,
+  maxLabels: 26,
 };
 
 const LEGEND_WIDTH = 200;
+const LABEL_WIDTH = 170;
+/** A label across a node's centre may cover other nodes only below this share of that node's radius. */
+const CENTRE_COVER_RATIO = 0.6;
 const DRILL_LIMIT = 22;
 
 interface NodeDatum extends SimulationNodeDatum {
@@ -74,6 +79,24 @@ function niceBelow(value: number): number {
   if (value < 1) return 0;
   const base = 10 ** Math.floor(Math.log10(value));
   return [5, 2, 1].map((m) => m * base).find((v) => v <= value) ?? base;
+}
+
+/** Exchange counts for the line legend: 1, a round middle value, and the largest. */
+export function lineLegendValues(maxCount: number): number[] {
+  const values = [1, niceBelow(Math.sqrt(maxCount)), maxCount];
+  return values.filter((v, i) => v >= 1 && values.indexOf(v) === i).sort((a, b) => a - b);
+}
+
+/** One line per value, drawn at the width the map uses, labelled with its count; returns the height used. */
+function drawLineLegend(legend: Selection<SVGGElement, unknown, null, undefined>, y: number, values: number[], width: (count: number) => number): number {
+  const block = legend.append('g').attr('class', 'legend-lines').attr('transform', `translate(0,${y})`);
+  block.append('text').attr('font-size', FONT_SIZE.legend).attr('font-weight', 'bold').text('Lines: exchanges');
+  values.forEach((value, i) => {
+    const row = block.append('g').attr('class', 'legend-item').attr('transform', `translate(0,${10 + i * 16})`);
+    row.append('line').attr('x1', 0).attr('x2', 24).attr('y1', 6).attr('y2', 6).attr('stroke', COLORS.link).attr('stroke-width', width(value));
+    row.append('text').attr('x', 30).attr('y', 10).attr('font-size', FONT_SIZE.legend).text(plural(value, 'exchange'));
+  });
+  return 10 + values.length * 16;
 }
 
 export const siloColor = (score: number): string => interpolateYlOrRd(0.12 + 0.88 * Math.min(1, Math.max(0, score)));
@@ -142,30 +165,48 @@ function placeLabels(nodes: NodeDatum[], maxLabels: number, bounds: { w: number;
   const placed: Box[] = [];
   const out: Array<{ node: NodeDatum; text: string; x: number; y: number; anchor: 'start' | 'middle' | 'end' }> = [];
   const ranked = [...nodes].sort((a, b) => b.r - a.r || a.index - b.index);
-  const overlapsNode = (box: Box, self: NodeDatum) =>
-    nodes.some((n) => n !== self && n.x! + n.r > box.x0 && n.x! - n.r < box.x1 && n.y! + n.r > box.y0 && n.y! - n.r < box.y1);
+  // Circle against box: the nearest point of the box lies inside the circle.
+  const overlapsNode = (box: Box, self: NodeDatum, minRadius = 0) =>
+    nodes.some((n) => {
+      if (n === self || n.r < minRadius) return false;
+      const dx = n.x! - Math.max(box.x0, Math.min(n.x!, box.x1));
+      const dy = n.y! - Math.max(box.y0, Math.min(n.y!, box.y1));
+      return dx * dx + dy * dy < n.r * n.r;
+    });
   for (const node of ranked) {
     if (out.length >= maxLabels) break;
-    const text = truncateText(node.unit.name, 170, FONT_SIZE.small);
+    const text = unitLabel(node.unit, LABEL_WIDTH, FONT_SIZE.small);
     if (!text) continue;
     const w = estimateTextWidth(text, FONT_SIZE.small);
     const cx = node.x!;
     const cy = node.y!;
+    const d = node.r * 0.7;
     const candidates: Array<{ x: number; y: number; anchor: 'start' | 'middle' | 'end'; left: number }> = [
       { x: cx, y: cy + node.r + 11, anchor: 'middle', left: cx - w / 2 },
       { x: cx, y: cy - node.r - 4, anchor: 'middle', left: cx - w / 2 },
       { x: cx + node.r + 4, y: cy + 4, anchor: 'start', left: cx + node.r + 4 },
       { x: cx - node.r - 4, y: cy + 4, anchor: 'end', left: cx - node.r - 4 - w },
+      // Diagonals, for a node boxed in by neighbours on all four sides.
+      { x: cx + d + 2, y: cy - d - 2, anchor: 'start', left: cx + d + 2 },
+      { x: cx - d - 2, y: cy - d - 2, anchor: 'end', left: cx - d - 2 - w },
+      { x: cx + d + 2, y: cy + d + 10, anchor: 'start', left: cx + d + 2 },
+      { x: cx - d - 2, y: cy + d + 10, anchor: 'end', left: cx - d - 2 - w },
     ];
-    for (const c of candidates) {
+    const free = (c: { y: number; left: number }, minRadius: number) => {
       const box = { x0: c.left - 2, x1: c.left + w + 2, y0: c.y - 10, y1: c.y + 3 };
-      if (box.x0 < 0 || box.x1 > bounds.w || box.y0 < 0 || box.y1 > bounds.h) continue;
-      if (placed.some((p) => p.x0 < box.x1 && box.x0 < p.x1 && p.y0 < box.y1 && box.y0 < p.y1)) continue;
-      if (overlapsNode(box, node)) continue;
-      placed.push(box);
-      out.push({ node, text, x: c.x, y: c.y, anchor: c.anchor });
-      break;
-    }
+      if (box.x0 < 0 || box.x1 > bounds.w || box.y0 < 0 || box.y1 > bounds.h) return false;
+      if (placed.some((p) => p.x0 < box.x1 && box.x0 < p.x1 && p.y0 < box.y1 && box.y0 < p.y1)) return false;
+      return !overlapsNode(box, node, minRadius);
+    };
+    // A roll-up (a whole government) boxed in on every side carries its short label across its own centre
+    // rather than go unnamed, as long as the label covers only much smaller nodes: across a node of its
+    // own size it would read as that node's name. A single agency's long name there would only hide its
+    // neighbours.
+    const centre = node.unit.suffix ? { x: cx, y: cy + 4, anchor: 'middle' as const, left: cx - w / 2 } : undefined;
+    const spot = candidates.find((c) => free(c, 0)) ?? (centre && free(centre, node.r * CENTRE_COVER_RATIO) ? centre : undefined);
+    if (!spot) continue;
+    placed.push({ x0: spot.left - 2, x1: spot.left + w + 2, y0: spot.y - 10, y1: spot.y + 3 });
+    out.push({ node, text, x: spot.x, y: spot.y, anchor: spot.anchor });
   }
   return out;
 }
@@ -206,7 +247,7 @@ function showApplications(canvas: Canvas, unit: Unit, analysis: Analysis, names:
     .attr('y', 40)
     .attr('font-size', FONT_SIZE.small)
     .attr('fill', COLORS.muted)
-    .text(`${formatCount(apps.length)} applications · ${formatRupiah(unit.annualCost)} a year`);
+    .text(`${plural(apps.length, 'application')} · ${formatRupiah(unit.annualCost)} a year`);
   const close = panel.append('g').attr('class', 'drill-close').attr('transform', `translate(${w - 28},8)`).style('cursor', 'pointer');
   close.append('rect').attr('width', 20).attr('height', 20).attr('rx', 3).attr('fill', COLORS.panel);
   close.append('text').attr('x', 10).attr('y', 15).attr('text-anchor', 'middle').attr('font-size', 14).text('×');
@@ -228,7 +269,7 @@ function showApplications(canvas: Canvas, unit: Unit, analysis: Analysis, names:
       .attr('text-anchor', 'end')
       .attr('font-size', FONT_SIZE.small)
       .attr('fill', COLORS.muted)
-      .text(truncateText(app.function ?? 'unclassified', 62, FONT_SIZE.small));
+      .text(truncateText(app.function ? displayCode(app.function) : 'unclassified', 62, FONT_SIZE.small));
     row.append('text').attr('x', w - 24).attr('text-anchor', 'end').attr('font-size', FONT_SIZE.small).text(cost);
   });
   const notes = [...(apps.length > rows ? [`… and ${formatCount(apps.length - rows)} more`] : []), ...(estimated ? ['* cost estimated (missing in the inventory)'] : [])];
@@ -250,19 +291,27 @@ export function renderAgencyNetwork(container: Element, analysis: Analysis, opti
   const sizeLabel = o.sizeBy === 'spend' ? 'annual spend' : 'applications';
   const scaleNote =
     grouping.level === 'agency'
-      ? `${formatCount(analysis.agencies.length)} agencies`
+      ? plural(analysis.agencies.length, 'agency', 'agencies')
       : `top ${o.topAgencies} of ${formatCount(analysis.agencies.length)} agencies, the rest rolled up by parent government`;
-  const canvas = createCanvas(
-    container,
-    'agency-network',
-    'Agency network: data exchanges between agencies',
-    `${scaleNote} · size = ${sizeLabel} · colour = silo score · lines = exchanges`,
-    { ...options, width: o.width, height: o.height },
-  );
+  const title = 'Agency network: data exchanges between agencies';
+  const size = { ...options, width: o.width, height: o.height };
   if (grouping.units.length === 0) {
+    const canvas = createCanvas(container, 'agency-network', title, '', size);
     drawEmptyState(canvas, 'No agencies in this analysis', 'Load an inventory with agencies to see the network.');
     return canvas.svg.node()!;
   }
+  // Without a single exchange a force layout only scatters the agencies: say what is missing instead.
+  const noExchanges = options.inventory ? options.inventory.exchanges.length === 0 : analysis.summary.exchanges === 0;
+  if (noExchanges) {
+    const canvas = createCanvas(container, 'agency-network', title, `${plural(analysis.agencies.length, 'agency', 'agencies')} · ${plural(analysis.summary.applications, 'application')} · no exchanges recorded`, size);
+    drawEmptyState(
+      canvas,
+      'This inventory records no data exchanges',
+      'It lists applications only (a flat catalogue), so there is no network to draw between agencies. Add an exchanges table (source, target, mechanism) to see who shares data with whom.',
+    );
+    return canvas.svg.node()!;
+  }
+  const canvas = createCanvas(container, 'agency-network', title, `${scaleNote} · size = ${sizeLabel} · colour = silo score · lines = exchanges`, size);
 
   const appAgency = agencyOfApplication(analysis, options.inventory);
   const flows = options.inventory ? aggregateExchanges(options.inventory, appAgency, grouping.unitOfAgency) : [];
@@ -287,19 +336,21 @@ export function renderAgencyNetwork(container: Element, analysis: Analysis, opti
   for (const link of links) {
     const a = nodes[link.a];
     const b = nodes[link.b];
+    // Links to the "other" roll-up sum thousands of agencies; drawn faint, they do not hide the named ones.
+    const toOther = isOther(link.a) || isOther(link.b);
     linkLayer
       .append('line')
-      .attr('class', 'link')
+      .attr('class', toOther ? 'link link-other' : 'link')
       .attr('x1', a.x!)
       .attr('y1', a.y!)
       .attr('x2', b.x!)
       .attr('y2', b.y!)
       .attr('stroke', COLORS.link)
-      .attr('stroke-opacity', 0.55)
+      .attr('stroke-opacity', toOther ? 0.22 : 0.55)
       .attr('stroke-width', linkWidth(link.count))
       .attr('stroke-dasharray', link.manual * 2 > link.count ? '5,3' : null)
       .append('title')
-      .text(`${a.unit.name} ↔ ${b.unit.name}: ${formatCount(link.count)} exchanges (${formatCount(link.manual)} manual or file)`);
+      .text(`${a.unit.name} ↔ ${b.unit.name}: ${plural(link.count, 'exchange')} (${formatCount(link.manual)} manual or file)`);
   }
 
   const names = applicationNames(analysis, options);
@@ -322,7 +373,7 @@ export function renderAgencyNetwork(container: Element, analysis: Analysis, opti
     .append('title')
     .text(
       (d) =>
-        `${d.unit.name}\n${formatCount(d.unit.applications)} applications · ${formatRupiah(d.unit.annualCost)} a year\n` +
+        `${d.unit.name}\n${plural(d.unit.applications, 'application')} · ${formatRupiah(d.unit.annualCost)} a year\n` +
         `silo score ${formatIndex(d.unit.siloScore)}` +
         (d.unit.members.length > 1 ? ` · ${formatCount(d.unit.members.length)} agencies` : ''),
     );
@@ -370,28 +421,27 @@ export function renderAgencyNetwork(container: Element, analysis: Analysis, opti
   const sizeFormat =
     o.sizeBy === 'spend' ? (v: number) => formatRupiah(v, { short: true }) : (v: number) => `${formatCount(v)} app${v === 1 ? '' : 's'}`;
   y += drawSizeLegend(legend, 0, y, `Size: ${sizeLabel}`, sizeValues, nodeRadius, sizeFormat) + 10;
-  const swatches = [
-    { label: `${formatCount(maxCount)} exchanges`, color: COLORS.link, shape: 'line' as const },
-    { label: 'roll-up of several agencies', color: COLORS.panel, stroke: COLORS.text, shape: 'circle' as const },
-  ];
-  y += drawSwatches(legend, 0, y, 'Lines', swatches.slice(0, 1), LEGEND_WIDTH) + 4;
-  legend
-    .append('text')
-    .attr('y', y + 8)
-    .attr('font-size', FONT_SIZE.legend)
-    .attr('fill', COLORS.muted)
-    .text('dashed: mostly manual or file');
-  y += 22;
+  if (links.length > 0) {
+    y += drawLineLegend(legend, y, lineLegendValues(maxCount), linkWidth) + 4;
+    legend
+      .append('text')
+      .attr('y', y + 8)
+      .attr('font-size', FONT_SIZE.legend)
+      .attr('fill', COLORS.muted)
+      .text('dashed: mostly manual or file');
+    y += 22;
+  }
   if (grouping.level !== 'agency') {
-    y += drawSwatches(legend, 0, y, '', swatches.slice(1), LEGEND_WIDTH) + 4;
+    y += drawSwatches(legend, 0, y, '', [{ label: 'roll-up of several agencies', color: COLORS.panel, stroke: COLORS.text, shape: 'circle' }], LEGEND_WIDTH) + 4;
     if (grouping.units.some((u) => u.kind === 'other')) {
       legend.append('text').attr('class', 'legend-note').attr('y', y + 8).attr('font-size', FONT_SIZE.legend).attr('fill', COLORS.muted).text('"Other" is capped at the top size.');
       y += 18;
     }
   }
   const notes: string[] = [];
+  const inside = flows.reduce((s, f) => s + (f.source === f.target ? f.count : 0), 0);
   if (!options.inventory) notes.push('Exchanges need the inventory:', 'nodes only.');
-  else if (links.length === 0) notes.push('No exchanges between agencies.');
+  else if (links.length === 0) notes.push('No exchanges between agencies:', inside > 0 ? `all ${plural(inside, 'exchange')} stay inside one.` : 'none joins two known applications.');
   else if (totalLinks > links.length) notes.push(`Strongest ${formatCount(links.length)} of ${formatCount(totalLinks)} links.`);
   if (names) notes.push('Click a node to list its applications.');
   notes.forEach((note, i) =>

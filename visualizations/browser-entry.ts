@@ -16,6 +16,8 @@ export interface EmbeddedViewData {
   height: number;
   analysis: Analysis;
   inventory?: Inventory;
+  /** Names of the functions the analysis uses (from the reference taxonomy). */
+  functionNames?: Record<string, string>;
 }
 
 export function mountFromPage(doc: Document = document, dataId = 'siloscope-data', containerId = 'view'): void {
@@ -31,7 +33,7 @@ export function mountFromPage(doc: Document = document, dataId = 'siloscope-data
     const width = Math.max(640, Math.min(available, 1600));
     if (Math.abs(width - renderedWidth) < 24) return;
     renderedWidth = width;
-    view.render(container, data.analysis, { width, height: data.height, inventory: data.inventory, document: doc });
+    view.render(container, data.analysis, { width, height: data.height, inventory: data.inventory, functionNames: data.functionNames, document: doc });
   };
   render();
   const win = doc.defaultView;

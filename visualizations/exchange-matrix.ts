@@ -9,10 +9,11 @@ import { interpolatePuBu, schemeTableau10 } from 'd3';
 import type { Analysis } from '../src/types.js';
 import { agencyOfApplication, agencyOrGovernmentUnits, aggregateExchanges, type Unit } from './shared/aggregate.js';
 import { createCanvas, drawEmptyState, fitHeight } from './shared/dom.js';
-import { formatCount } from './shared/format.js';
+import { formatCount, plural } from './shared/format.js';
 import { drawColorRamp, drawSwatches, legendGroup } from './shared/legend.js';
-import { estimateTextWidth, truncateText } from './shared/text.js';
-import { COLORS, FONT_SIZE } from './shared/theme.js';
+import { unitLabel } from './shared/names.js';
+import { estimateTextWidth } from './shared/text.js';
+import { COLORS, FONT_SIZE, textOn } from './shared/theme.js';
 import type { ViewOptions } from './shared/types.js';
 
 export interface ExchangeMatrixOptions extends ViewOptions {
@@ -31,6 +32,16 @@ const STRIP = 6;
 
 export const communityColor = (community: number | undefined): string =>
   community === undefined ? COLORS.faint : schemeTableau10[((community % 10) + 10) % 10];
+
+/**
+ * Colours for the communities in the order the matrix draws them. Colouring by id modulo 10 gives
+ * neighbouring blocks the same colour (C2 next to C22); by rank, two consecutive blocks never share one.
+ */
+export function communityPalette(ordered: Array<number | undefined>): (community: number | undefined) => string {
+  const rank = new Map<number, number>();
+  for (const c of ordered) if (c !== undefined && !rank.has(c)) rank.set(c, rank.size);
+  return (community) => (community === undefined || !rank.has(community) ? COLORS.faint : schemeTableau10[rank.get(community)! % 10]);
+}
 
 /** Units grouped by community (largest first), each group by weight; the "other" roll-up last. */
 function orderByCommunity(units: Unit[]): number[] {
@@ -59,6 +70,15 @@ export function renderExchangeMatrix(container: Element, analysis: Analysis, opt
     drawEmptyState(canvas, 'Exchange pairs need the inventory', 'The analysis counts exchanges per agency; pass the inventory to see who exchanges with whom.');
     return canvas.svg.node()!;
   }
+  if (options.inventory.exchanges.length === 0) {
+    const canvas = createCanvas(container, 'exchange-matrix', title, `${plural(analysis.summary.applications, 'application')} · no exchanges recorded`, size);
+    drawEmptyState(
+      canvas,
+      'This inventory records no data exchanges',
+      'It lists applications only (a flat catalogue), so there is nothing to show about who sends data to whom. Add an exchanges table (source, target, mechanism) to see the flows.',
+    );
+    return canvas.svg.node()!;
+  }
   const appAgency = agencyOfApplication(analysis, options.inventory);
   const touching = new Map<string, number>();
   for (const x of options.inventory.exchanges) {
@@ -76,24 +96,30 @@ export function renderExchangeMatrix(container: Element, analysis: Analysis, opt
   const units = grouping.units;
   const flows = aggregateExchanges(options.inventory, appAgency, grouping.unitOfAgency);
   const total = flows.reduce((s, f) => s + f.count, 0);
-  const noun = grouping.level === 'agency' ? 'agencies' : 'governments';
+  if (flows.length === 0) {
+    const canvas = createCanvas(container, 'exchange-matrix', title, 'rows send · columns receive', size);
+    drawEmptyState(
+      canvas,
+      'No exchanges between known applications',
+      `None of the inventory’s ${plural(options.inventory.exchanges.length, 'exchange')} joins two applications of this analysis.`,
+    );
+    return canvas.svg.node()!;
+  }
+  const among = grouping.level === 'agency' ? plural(units.length, 'agency', 'agencies') : plural(units.length, 'government');
   const canvas = createCanvas(
     container,
     'exchange-matrix',
     title,
-    `${formatCount(total)} exchanges among ${formatCount(units.length)} ${noun} · rows send, columns receive · ordered by community`,
+    `${plural(total, 'exchange')} among ${among} · rows send, columns receive · ordered by community`,
     size,
   );
-  if (flows.length === 0) {
-    drawEmptyState(canvas, 'No exchanges between known applications', 'The inventory lists no exchanges, or none whose ends are in the analysis.');
-    return canvas.svg.node()!;
-  }
 
   const order = orderByCommunity(units);
   const position = new Int32Array(units.length);
   order.forEach((unitIndex, p) => (position[unitIndex] = p));
   const n = order.length;
-  const labelWidth = Math.min(190, Math.max(...units.map((u) => estimateTextWidth(u.name, FONT_SIZE.small))) + 8);
+  const labelWidth = Math.min(190, Math.max(...units.map((u) => estimateTextWidth(unitLabel(u, 190, FONT_SIZE.small), FONT_SIZE.small))) + 8);
+  const colorOf = communityPalette(order.map((i) => (units[i].kind === 'other' ? undefined : units[i].community)));
   const headerHeight = labelWidth * Math.sin((LABEL_ANGLE * Math.PI) / 180) + 14;
   const gridX = 16 + labelWidth + STRIP + 4;
   const gridY = canvas.top + headerHeight + STRIP + 4;
@@ -140,7 +166,7 @@ export function renderExchangeMatrix(container: Element, analysis: Analysis, opt
         .attr('y', gridY + row * cell + cell / 2 + 4)
         .attr('text-anchor', 'middle')
         .attr('font-size', FONT_SIZE.small)
-        .attr('fill', Math.sqrt(Math.min(1, flow.count / maxCount)) > 0.6 ? COLORS.background : COLORS.text)
+        .attr('fill', textOn(color(flow.count)))
         .attr('pointer-events', 'none')
         .text(formatCount(flow.count));
     }
@@ -164,7 +190,7 @@ export function renderExchangeMatrix(container: Element, analysis: Analysis, opt
           .attr('width', (p - start) * cell)
           .attr('height', (p - start) * cell)
           .attr('fill', 'none')
-          .attr('stroke', communityColor(prev!.community))
+          .attr('stroke', colorOf(prev!.community))
           .attr('stroke-width', 2);
       }
       start = p;
@@ -173,7 +199,7 @@ export function renderExchangeMatrix(container: Element, analysis: Analysis, opt
   const fontSize = Math.min(FONT_SIZE.small, Math.max(7, cell - 2));
   order.forEach((unitIndex, p) => {
     const unit = units[unitIndex];
-    const fill = communityColor(unit.kind === 'other' ? undefined : unit.community);
+    const fill = colorOf(unit.kind === 'other' ? undefined : unit.community);
     labels
       .append('rect')
       .attr('class', 'community-strip')
@@ -190,8 +216,10 @@ export function renderExchangeMatrix(container: Element, analysis: Analysis, opt
       .attr('width', cell)
       .attr('height', STRIP)
       .attr('fill', fill);
-    const text = truncateText(unit.name, labelWidth - 8, fontSize);
-    labels
+    const text = unitLabel(unit, labelWidth - 8, fontSize);
+    const label = labels.append('g').attr('class', 'unit');
+    label.append('title').text(`${unit.name}${unit.community !== undefined && unit.kind !== 'other' ? ` · community C${unit.community}` : ''}`);
+    label
       .append('text')
       .attr('class', 'row-label')
       .attr('x', gridX - STRIP - 6)
@@ -199,7 +227,7 @@ export function renderExchangeMatrix(container: Element, analysis: Analysis, opt
       .attr('text-anchor', 'end')
       .attr('font-size', fontSize)
       .text(text);
-    labels
+    label
       .append('text')
       .attr('class', 'column-label')
       .attr('transform', `translate(${(gridX + p * cell + cell / 2 + fontSize * 0.35).toFixed(1)},${gridY - STRIP - 6}) rotate(${-LABEL_ANGLE})`)
@@ -217,7 +245,7 @@ export function renderExchangeMatrix(container: Element, analysis: Analysis, opt
       0,
       y,
       'Community',
-      shown.map((c) => ({ label: `C${c}`, color: communityColor(c) })),
+      shown.map((c) => ({ label: `C${c}`, color: colorOf(c) })),
       LEGEND_WIDTH - 10,
     );
     if (communities.length > shown.length) {

@@ -7,10 +7,11 @@
 import { hierarchy, interpolateOranges, treemap, treemapSquarify, type HierarchyRectangularNode } from 'd3';
 import type { Analysis, DuplicateCluster } from '../src/types.js';
 import { createCanvas, drawEmptyState } from './shared/dom.js';
-import { RUPIAH_SHORT_NOTE, formatCount, formatPercent, formatRupiah } from './shared/format.js';
+import { RUPIAH_SHORT_NOTE, formatCount, formatPercent, formatRupiah, plural } from './shared/format.js';
+import { displayCode, functionName, functionNames } from './shared/names.js';
 import { drawColorRamp, legendGroup } from './shared/legend.js';
 import { estimateTextWidth, truncateText } from './shared/text.js';
-import { COLORS, FONT_SIZE } from './shared/theme.js';
+import { COLORS, FONT_SIZE, textOn } from './shared/theme.js';
 import type { ViewOptions } from './shared/types.js';
 
 export interface WastedSpendOptions extends ViewOptions {
@@ -45,6 +46,8 @@ interface Leaf {
 
 interface Group {
   name: string;
+  /** The function code, shown in the group's tooltip; absent for the shared "other functions" group. */
+  code?: string;
   children: Leaf[];
 }
 
@@ -58,7 +61,11 @@ export const confidenceColor = (confidence: number): string => interpolateOrange
  * `maxPerFunction` per group and `maxClusters` overall — and the rest merged into one rectangle. The
  * other functions share a group with one rectangle per function (up to `maxOtherFunctions`).
  */
-function groups(clusters: DuplicateCluster[], o: { maxClusters: number; maxFunctions: number; maxPerFunction: number; maxOtherFunctions: number }): Group[] {
+function groups(
+  clusters: DuplicateCluster[],
+  names: Map<string, string>,
+  o: { maxClusters: number; maxFunctions: number; maxPerFunction: number; maxOtherFunctions: number },
+): Group[] {
   const sorted = [...clusters].sort((a, b) => b.redundantAnnualCost - a.redundantAnnualCost || a.id.localeCompare(b.id));
   const totals = new Map<string, number>();
   for (const c of sorted) totals.set(c.function, (totals.get(c.function) ?? 0) + c.redundantAnnualCost);
@@ -79,7 +86,8 @@ function groups(clusters: DuplicateCluster[], o: { maxClusters: number; maxFunct
     }
     let group = byFunction.get(cluster.function);
     if (!group) {
-      group = { name: cluster.functionName ? `${cluster.function} ${cluster.functionName}` : cluster.function, children: [] };
+      // The name leads: cut to a narrow header, a code alone ("RAB.09.S0…") tells a reader nothing.
+      group = { name: functionName(cluster.function, names), code: displayCode(cluster.function), children: [] };
       byFunction.set(cluster.function, group);
     }
     if (drawn < o.maxClusters && group.children.length < o.maxPerFunction) {
@@ -96,7 +104,7 @@ function groups(clusters: DuplicateCluster[], o: { maxClusters: number; maxFunct
     const confidence = list.reduce((s, c) => s + c.confidence * c.redundantAnnualCost, 0) / value;
     return { kind: 'rest', name, value, confidence, merged: list.length };
   };
-  for (const [fn, list] of rest) byFunction.get(fn)!.children.push(merged(list, `${formatCount(list.length)} smaller clusters`));
+  for (const [fn, list] of rest) byFunction.get(fn)!.children.push(merged(list, `${plural(list.length, 'smaller cluster')}`));
   const out = [...byFunction.values()];
   if (others.length > 0) {
     const perFunction = new Map<string, DuplicateCluster[]>();
@@ -104,12 +112,11 @@ function groups(clusters: DuplicateCluster[], o: { maxClusters: number; maxFunct
     const lists = [...perFunction.values()];
     const leaves = lists.slice(0, o.maxOtherFunctions).map((list) => {
       const c = list[0];
-      const label = c.functionName ? `${c.function} ${c.functionName}` : c.function;
-      return merged(list, `${label}: ${formatCount(list.length)} cluster${list.length === 1 ? '' : 's'}`);
+      return merged(list, `${functionName(c.function, names)}: ${plural(list.length, 'cluster')}`);
     });
     const tail = lists.slice(o.maxOtherFunctions).flat();
     if (tail.length > 0) {
-      leaves.push(merged(tail, `${formatCount(tail.length)} clusters in ${formatCount(lists.length - o.maxOtherFunctions)} functions`));
+      leaves.push(merged(tail, `${plural(tail.length, 'cluster')} in ${plural(lists.length - o.maxOtherFunctions, 'function')}`));
     }
     out.push({ name: `Other functions (${formatCount(lists.length)}), one rectangle each`, children: leaves });
   }
@@ -134,7 +141,7 @@ function leafLines(leaf: Leaf, w: number, h: number): Array<{ text: string; bold
   }
   if (h >= 43 && leaf.cluster) {
     const c = leaf.cluster;
-    lines.push({ text: truncateText(`${c.applications.length} apps · ${c.agencies.length} agencies`, inner, FONT_SIZE.small), bold: false });
+    lines.push({ text: truncateText(`${plural(c.applications.length, 'app')} · ${plural(c.agencies.length, 'agency', 'agencies')}`, inner, FONT_SIZE.small), bold: false });
   }
   return lines.filter((l) => l.text);
 }
@@ -147,7 +154,7 @@ export function renderWastedSpend(container: Element, analysis: Analysis, option
   const title = 'Wasted spend: redundant annual cost of duplicate systems';
   const subtitle =
     clusters.length > 0
-      ? `${formatRupiah(total)} a year in ${formatCount(clusters.length)} clusters across ${formatCount(functions)} functions · area = redundant cost · colour = confidence`
+      ? `${formatRupiah(total)} a year in ${plural(clusters.length, 'cluster')} across ${plural(functions, 'function')} · area = redundant cost · colour = confidence`
       : '';
   const canvas = createCanvas(container, 'wasted-spend', title, subtitle, { ...options, width: o.width, height: o.height });
   if (analysis.duplicateClusters.length === 0) {
@@ -157,14 +164,14 @@ export function renderWastedSpend(container: Element, analysis: Analysis, option
   if (clusters.length === 0) {
     drawEmptyState(
       canvas,
-      `${formatCount(analysis.duplicateClusters.length)} duplicate clusters, but no redundant spend`,
+      `${plural(analysis.duplicateClusters.length, 'duplicate cluster')}, but no redundant spend`,
       'Their members have no annual cost beyond the keeper; add costs to the inventory to price the waste.',
     );
     return canvas.svg.node()!;
   }
 
   const plot = { x: 16, y: canvas.top + 4, w: canvas.width - 32, h: canvas.height - canvas.top - LEGEND_HEIGHT - 12 };
-  const grouped = groups(clusters, o);
+  const grouped = groups(clusters, functionNames(analysis, options), o);
   const root = hierarchy<Datum>({ children: grouped }, (d) => ('children' in d ? (d.children as Datum[]) : undefined))
     .sum((d) => ('value' in d ? d.value : 0))
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
@@ -182,6 +189,7 @@ export function renderWastedSpend(container: Element, analysis: Analysis, option
     const w = node.x1 - node.x0;
     const h = node.y1 - node.y0;
     const g = layer.append('g').attr('class', 'function-group');
+    g.append('title').text(`${group.name}${group.code && group.code !== group.name ? ` (${group.code})` : ''}: ${formatRupiah(node.value ?? 0)} a year redundant`);
     g.append('rect')
       .attr('x', node.x0)
       .attr('y', node.y0)
@@ -226,7 +234,6 @@ export function renderWastedSpend(container: Element, analysis: Analysis, option
               `${leaf.cluster.applications.length} applications in ${leaf.cluster.agencies.length} agencies · confidence ${formatPercent(leaf.confidence)}`
           : `${leaf.name}: ${formatRupiah(leaf.value)} a year`,
       );
-    const dark = leaf.confidence > 0.6;
     leafLines(leaf, w, h).forEach((line, i) =>
       g
         .append('text')
@@ -235,7 +242,7 @@ export function renderWastedSpend(container: Element, analysis: Analysis, option
         .attr('y', node.y0 + 12 + i * 13)
         .attr('font-size', FONT_SIZE.small)
         .attr('font-weight', line.bold ? 'bold' : null)
-        .attr('fill', dark ? COLORS.background : COLORS.text)
+        .attr('fill', textOn(fill))
         .attr('pointer-events', 'none')
         .text(line.text),
     );
@@ -245,9 +252,9 @@ export function renderWastedSpend(container: Element, analysis: Analysis, option
   drawColorRamp(legend, { x: 0, y: 0, width: 160, title: 'Confidence of duplication', domain: [0, 1], color: confidenceColor, format: formatPercent });
   const notes = [`Area = redundant annual cost (what each cluster costs beyond its keeper). ${RUPIAH_SHORT_NOTE}.`];
   const mergedCount = grouped.flatMap((g) => g.children).reduce((s, l) => s + (l.merged ?? 0), 0);
-  if (mergedCount > 0) notes.push(`Dashed: ${formatCount(mergedCount)} smaller clusters merged per function.`);
+  if (mergedCount > 0) notes.push(`Dashed: ${plural(mergedCount, 'smaller cluster')} merged per function.`);
   const zero = analysis.duplicateClusters.length - clusters.length;
-  if (zero > 0) notes.push(`${formatCount(zero)} clusters without redundant cost are not drawn.`);
+  if (zero > 0) notes.push(`${plural(zero, 'cluster')} without redundant cost ${zero === 1 ? 'is' : 'are'} not drawn.`);
   notes.forEach((note, i) =>
     legend
       .append('text')

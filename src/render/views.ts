@@ -13,6 +13,7 @@ import { parseHTML } from 'linkedom';
 import { VIEW_NAMES, VIEWS, isViewName, serializeSvg, type ViewName, type ViewOptions } from '../../visualizations/index.js';
 import { DEFAULT_SIZE, FONT_FAMILY } from '../../visualizations/shared/theme.js';
 import { fromRoot } from '../paths.js';
+import { loadReference } from '../reference/index.js';
 import type { Analysis, Inventory } from '../types.js';
 
 export interface RenderViewsOptions {
@@ -22,6 +23,8 @@ export interface RenderViewsOptions {
   views?: ViewName[];
   /** PNG pixels per SVG unit (default 2, for sharp text). */
   pngScale?: number;
+  /** Function code → name; default the reference taxonomy's English names (`referenceFunctionNames`). */
+  functionNames?: Record<string, string>;
 }
 
 export interface RenderedView {
@@ -54,12 +57,36 @@ function assertViewName(name: string): asserts name is ViewName {
   if (!isViewName(name)) throw new Error(`Unknown view "${name}". Views: ${VIEW_NAMES.join(', ')}.`);
 }
 
+let referenceNames: Record<string, string> | undefined;
+
+/**
+ * Function code → English name from the reference taxonomy (data/reference/taxonomy.json), the same
+ * taxonomy the engine classified against. The analysis names only the functions of duplicate clusters;
+ * the capability map needs a name for every function it draws.
+ */
+export function referenceFunctionNames(): Record<string, string> {
+  referenceNames ??= Object.fromEntries(loadReference().functions.map((f) => [f.code, f.name.en]));
+  return referenceNames;
+}
+
+/** The names of the functions this analysis uses, so a page embeds tens of names, not the whole taxonomy. */
+export function usedFunctionNames(analysis: Analysis, names: Record<string, string>): Record<string, string> {
+  const used: Record<string, string> = {};
+  const add = (code: string | undefined) => {
+    if (code !== undefined && names[code] !== undefined) used[code] = names[code];
+  };
+  for (const app of analysis.applications) add(app.function);
+  for (const cluster of analysis.duplicateClusters) add(cluster.function);
+  return used;
+}
+
 /** One view as a standalone SVG string (no XML declaration, so it can be embedded in HTML as is). */
 export function renderViewSvg(name: ViewName | string, analysis: Analysis, inventory?: Inventory, options: ViewOptions = {}): string {
   assertViewName(name);
   const { document } = parseHTML('<!doctype html><html><body><div id="view"></div></body></html>');
   const container = document.getElementById('view')!;
-  const svg = VIEWS[name].render(container, analysis, { ...sizeOf(name), ...options, inventory, document: document as unknown as Document });
+  const functionNames = options.functionNames ?? referenceFunctionNames();
+  const svg = VIEWS[name].render(container, analysis, { ...sizeOf(name), ...options, functionNames, inventory, document: document as unknown as Document });
   return serializeSvg(svg);
 }
 
@@ -196,10 +223,16 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export async function viewHtml(name: ViewName, analysis: Analysis, inventory: Inventory | undefined, svg: string): Promise<string> {
+export async function viewHtml(
+  name: ViewName,
+  analysis: Analysis,
+  inventory: Inventory | undefined,
+  svg: string,
+  functionNames: Record<string, string> = referenceFunctionNames(),
+): Promise<string> {
   const [d3, bundle] = await Promise.all([d3Umd(), viewsBundle()]);
   const { width, height } = sizeOf(name);
-  const data = { view: name, width, height, ...embeddedData(name, analysis, inventory) };
+  const data = { view: name, width, height, functionNames: usedFunctionNames(analysis, functionNames), ...embeddedData(name, analysis, inventory) };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -236,11 +269,12 @@ export async function renderViews(
   names.forEach((n) => assertViewName(n));
   await mkdir(outDir, { recursive: true });
   const out: RenderedView[] = [];
+  const functionNames = options.functionNames ?? referenceFunctionNames();
   for (const name of names) {
-    const svg = renderViewSvg(name, analysis, inventory);
+    const svg = renderViewSvg(name, analysis, inventory, { functionNames });
     const files: RenderedView = { name, svg: join(outDir, `${name}.svg`), html: join(outDir, `${name}.html`) };
     await writeFile(files.svg, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, 'utf8');
-    await writeFile(files.html, await viewHtml(name, analysis, inventory, svg), 'utf8');
+    await writeFile(files.html, await viewHtml(name, analysis, inventory, svg, functionNames), 'utf8');
     if (options.png !== false) {
       files.png = join(outDir, `${name}.png`);
       await writeFile(files.png, svgToPng(svg, options.pngScale ?? 2));

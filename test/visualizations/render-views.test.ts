@@ -5,9 +5,20 @@ import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedData, renderViewSvg, renderViews, scriptJson, viewsBundle, type RenderedView } from '../../src/render/views.js';
+import {
+  embeddedData,
+  referenceFunctionNames,
+  renderViewSvg,
+  renderViews,
+  scriptJson,
+  usedFunctionNames,
+  viewHtml,
+  viewsBundle,
+  type RenderedView,
+} from '../../src/render/views.js';
+import { loadReference } from '../../src/reference/index.js';
 import { VIEW_NAMES } from '../../visualizations/index.js';
-import { agency } from '../fixtures/analysis/builders.js';
+import { agency, application, baseAnalysis } from '../fixtures/analysis/builders.js';
 import { HOSTILE_APP, smallAnalysis, smallInventory } from '../fixtures/analysis/small.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -127,6 +138,39 @@ describe('renderViewSvg', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(svg).not.toContain('<img');
+  });
+});
+
+describe('function names from the reference taxonomy', () => {
+  const reference = loadReference();
+  // Two official-tree functions the engine classifies into; their names come from taxonomy.json itself, so
+  // the test follows the taxonomy when its wording is edited.
+  const [first, second] = reference.functions.filter((f) => f.kind === 'function').slice(0, 2);
+  const coded = baseAnalysis({
+    agencies: [agency({ id: 'a', name: 'Dinas A', applications: 2 })],
+    applications: [application({ id: 'x1', agencyId: 'a', function: first.code }), application({ id: 'x2', agencyId: 'a', function: second.code })],
+  });
+
+  it('names every capability-map row, not only the functions of duplicate clusters', () => {
+    expect(referenceFunctionNames()[first.code]).toBe(first.name.en);
+    const { document } = parseHTML(`<div>${renderViewSvg('capability-map', coded)}</div>`);
+    const rows = Array.from(document.querySelectorAll('text.row-label')).map((t) => t.textContent!);
+    expect(rows).toHaveLength(2);
+    // A long name may be cut to the label width; what is shown is the name's start, never the code.
+    for (const [row, fn] of [first, second].map((f) => [rows.find((r) => f.name.en.startsWith(r.replace(/…$/, ''))), f] as const)) {
+      expect(row, fn.name.en).toBeDefined();
+      expect(row).not.toBe(fn.code);
+    }
+    expect(Array.from(document.querySelectorAll('text.row-code')).map((t) => t.textContent).sort()).toEqual([first.code, second.code].sort());
+  });
+
+  it('lets the caller pass other names, and embeds only the names the analysis uses', async () => {
+    const { document } = parseHTML(`<div>${renderViewSvg('capability-map', coded, undefined, { functionNames: { [first.code]: 'Renamed' } })}</div>`);
+    expect(Array.from(document.querySelectorAll('text.row-label')).map((t) => t.textContent)).toContain('Renamed');
+    expect(usedFunctionNames(coded, referenceFunctionNames())).toEqual({ [first.code]: first.name.en, [second.code]: second.name.en });
+    const html = await viewHtml('capability-map', coded, undefined, '<svg/>');
+    const data = JSON.parse(parseHTML(html).document.getElementById('siloscope-data')!.textContent!);
+    expect(data.functionNames).toEqual({ [first.code]: first.name.en, [second.code]: second.name.en });
   });
 });
 

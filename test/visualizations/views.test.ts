@@ -55,7 +55,7 @@ describe('agency network', () => {
     expect(count(svg, 'line.link')).toBe(4);
     const dashed = Array.from(svg.querySelectorAll('line.link')).filter((l) => l.getAttribute('stroke-dasharray'));
     expect(dashed).toHaveLength(1);
-    expect(dashed[0].querySelector('title')!.textContent).toContain('1 exchanges (1 manual or file)');
+    expect(dashed[0].querySelector('title')!.textContent).toContain('1 exchange (1 manual or file)');
     expect(xml).toContain(ESCAPED_HOSTILE);
     expect(texts(svg, 'g.legend text')).toContain('Silo score');
   });
@@ -68,7 +68,8 @@ describe('agency network', () => {
   });
 
   it('draws nodes only, and says why, without the inventory', () => {
-    const { svg } = renderInto(renderAgencyNetwork, analysis);
+    // The analysis counts the fixture's 6 exchanges; only the inventory says between whom.
+    const { svg } = renderInto(renderAgencyNetwork, { ...analysis, summary: { ...analysis.summary, exchanges: 6 } });
     expect(count(svg, 'g.node')).toBe(5);
     expect(count(svg, 'line.link')).toBe(0);
     expect(texts(svg, 'text.legend-note').join(' ')).toContain('Exchanges need the inventory');
@@ -114,7 +115,9 @@ describe('capability map', () => {
   it('draws a cell per function and agency that has applications of it', () => {
     // KEP × dinkes (2), disdik, hostile; ANT × dinkes, disdik; PLN × kemendagri.
     expect(count(svg, 'g.cell')).toBe(6);
-    expect(texts(svg, 'text.row-label')).toEqual(['KEP Kepegawaian', 'ANT Antrian', 'PLN']);
+    // Names from the clusters; PLN has none, so its code stands in and is not repeated beside it.
+    expect(texts(svg, 'text.row-label')).toEqual(['Kepegawaian', 'Antrian', 'PLN']);
+    expect(texts(svg, 'text.row-code')).toEqual(['KEP', 'ANT']);
     const columns = texts(svg, 'text.column-label');
     expect(columns).toHaveLength(4);
     expect(columns[0]).toBe('Dinas Kesehatan');
@@ -126,8 +129,8 @@ describe('capability map', () => {
   it('highlights duplicates inside one agency and functions built in many agencies', () => {
     const multiple = svg.querySelectorAll('g.cell-multiple');
     expect(multiple).toHaveLength(1);
-    expect(multiple[0].querySelector('title')!.textContent).toBe('KEP Kepegawaian · Dinas Kesehatan: 2 applications');
-    expect(texts(svg, 'text.row-label.many')).toEqual(['KEP Kepegawaian']);
+    expect(multiple[0].querySelector('title')!.textContent).toBe('Kepegawaian (KEP) · Dinas Kesehatan: 2 applications');
+    expect(texts(svg, 'text.row-label.many')).toEqual(['Kepegawaian']);
     expect(svg.querySelector('g.view-subtitle, text.view-subtitle')!.textContent).toContain('1 unclassified not shown');
   });
 
@@ -159,7 +162,8 @@ describe('exchange matrix', () => {
 
   it('says so when the inventory has no exchanges', () => {
     const { svg: none } = renderInto(renderExchangeMatrix, analysis, { inventory: { ...inventory, exchanges: [] } });
-    expect(none.querySelector('g.empty-state')!.textContent).toContain('No exchanges');
+    expect(none.querySelector('g.empty-state')!.textContent).toContain('This inventory records no data exchanges');
+    expect(count(none, 'rect.matrix-frame')).toBe(0);
   });
 });
 
@@ -173,7 +177,9 @@ describe('wasted spend', () => {
     // 190 juta against 20 juta: the ratio survives rounding and padding within a few percent.
     expect(area(rects[0]) / area(rects[1])).toBeGreaterThan(7);
     expect(texts(svg, 'text.leaf-label')).toEqual(expect.arrayContaining(['Personnel systems (SIMPEG)', 'Rp 190 juta']));
-    expect(texts(svg, 'text.group-label')).toEqual(['KEP Kepegawaian · Rp 190 juta', 'ANT Antrian']);
+    // The function's name leads the header; the code is in the group's tooltip.
+    expect(texts(svg, 'text.group-label')).toEqual(['Kepegawaian · Rp 190 juta', 'Antrian']);
+    expect(svg.querySelector('g.function-group title')!.textContent).toBe('Kepegawaian (KEP): Rp 190 juta a year redundant');
     expect(svg.querySelector('text.view-subtitle')!.textContent).toContain('Rp 210 juta a year in 2 clusters');
   });
 
@@ -211,7 +217,11 @@ describe('target state', () => {
     expect(count(svg, 'rect.bar')).toBe(10);
     // 8 → 5 apps: −37,5% → "−38%"; 850 → 685 juta: −19,4%; 2 → 0 clusters; 0,42 → 0,30; 50% → 83%.
     expect(texts(svg, 'text.metric-change')).toEqual(['−38%', '−19%', '−100%', '−0,12', '+33 pts']);
-    expect(svg.querySelector('text.assumptions')!.textContent).toContain('Keepers absorb the users');
+    expect(texts(svg, 'text.assumptions')).toEqual([
+      'Assumptions behind the target state:',
+      '• Keepers absorb the users of retired duplicates.',
+      '• Manual exchanges move to SPLP APIs.',
+    ]);
   });
 
   it('gives each metric its own scale', () => {

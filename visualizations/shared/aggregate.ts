@@ -5,6 +5,7 @@
  * finally into one "other" unit — totals are preserved, never dropped.
  */
 import type { AgencyMetrics, Analysis, Inventory } from '../../src/types.js';
+import { formatCount, plural } from './format.js';
 
 export type UnitKind = 'agency' | 'government' | 'group' | 'other';
 
@@ -12,6 +13,8 @@ export interface Unit {
   /** An agency or government id, `group:<government id>` for rolled-up units, or `other`. */
   id: string;
   name: string;
+  /** The end of `name` a shortened label must keep: the count of a roll-up (": 12 units", " (551)"). */
+  suffix?: string;
   kind: UnitKind;
   /** Agency ids drawn as this unit. */
   members: string[];
@@ -72,6 +75,7 @@ function makeUnit(
   members: AgencyMetrics[],
   weight: AgencyWeight,
   ownScore?: number,
+  suffix?: string,
 ): Unit {
   let applications = 0;
   let annualCost = 0;
@@ -97,6 +101,7 @@ function makeUnit(
   return {
     id,
     name,
+    ...(suffix ? { suffix } : {}),
     kind,
     members: members.map((m) => m.id),
     applications,
@@ -120,7 +125,8 @@ function finish(units: Unit[], level: UnitGrouping['level']): UnitGrouping {
 function otherUnit(analysis: Analysis, rest: Unit[], noun: string, weight: AgencyWeight): Unit {
   const byId = new Map(analysis.agencies.map((a) => [a.id, a]));
   const members = rest.flatMap((u) => u.members.map((id) => byId.get(id)).filter((a): a is AgencyMetrics => a !== undefined));
-  return makeUnit('other', `Other ${noun} (${rest.length})`, 'other', members, weight);
+  const suffix = ` (${formatCount(rest.length)})`;
+  return makeUnit('other', `Other ${noun}${suffix}`, 'other', members, weight, undefined, suffix);
 }
 
 /**
@@ -175,12 +181,18 @@ export function networkUnits(analysis: Analysis, topAgencies: number, maxGroups:
     else restByGov.set(gov, [agency]);
   }
   const groups = [...restByGov]
-    .map(([gov, list]) => makeUnit(`group:${gov}`, `${names.get(gov) ?? gov}: ${list.length} unit${list.length === 1 ? '' : 's'}`, 'group', list, weight))
+    .map(([gov, list]) => {
+      const suffix = `: ${plural(list.length, 'unit')}`;
+      return makeUnit(`group:${gov}`, `${names.get(gov) ?? gov}${suffix}`, 'group', list, weight, undefined, suffix);
+    })
     .sort(byWeightThenName);
   const keptGroups = groups.slice(0, maxGroups);
   const leftover = [...loose, ...groups.slice(maxGroups).flatMap((g) => g.members.map((id) => byId.get(id)!))];
   const units = [...kept, ...keptGroups];
-  if (leftover.length > 0) units.push(makeUnit('other', `Other agencies (${leftover.length})`, 'other', leftover, weight));
+  if (leftover.length > 0) {
+    const suffix = ` (${formatCount(leftover.length)})`;
+    units.push(makeUnit('other', `Other agencies${suffix}`, 'other', leftover, weight, undefined, suffix));
+  }
   return finish(units, 'government');
 }
 

@@ -1,6 +1,6 @@
 import { select, type Selection } from 'd3';
 import { COLORS, DEFAULT_SIZE, FONT_FAMILY, FONT_SIZE, HEADER_HEIGHT } from './theme.js';
-import { truncateText } from './text.js';
+import { truncateText, wrapText } from './text.js';
 import type { ViewOptions } from './types.js';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -65,35 +65,44 @@ export function createCanvas(
   return { svg, width, height, top: HEADER_HEIGHT };
 }
 
-/** A centred message in place of a chart: an empty input is a state to explain, not an error. */
+/**
+ * A message in place of a chart: an empty input is a state to explain, not an error. It sits under the
+ * heading and the canvas shrinks to it, so an embedded view is not a tall blank frame.
+ */
 export function drawEmptyState(canvas: Canvas, message: string, detail?: string): void {
   const g = canvas.svg.append('g').attr('class', 'empty-state');
-  const cy = canvas.top + (canvas.height - canvas.top) / 2;
+  const lines = detail ? wrapText(detail, canvas.width - 110, FONT_SIZE.label, 3) : [];
+  const top = canvas.top + 16;
+  const height = 52 + lines.length * 16;
   g.append('rect')
     .attr('x', 40)
-    .attr('y', cy - 44)
+    .attr('y', top)
     .attr('width', canvas.width - 80)
-    .attr('height', detail ? 88 : 64)
+    .attr('height', height)
     .attr('rx', 6)
     .attr('fill', COLORS.panel)
     .attr('stroke', COLORS.grid);
   g.append('text')
+    .attr('class', 'empty-message')
     .attr('x', canvas.width / 2)
-    .attr('y', cy - 6)
+    .attr('y', top + 32)
     .attr('text-anchor', 'middle')
     .attr('font-size', 15)
     .attr('font-weight', 'bold')
     .attr('fill', COLORS.muted)
     .text(truncateText(message, canvas.width - 110, 15, true));
-  if (detail) {
-    g.append('text')
+  lines.forEach((line, i) =>
+    g
+      .append('text')
+      .attr('class', 'empty-detail')
       .attr('x', canvas.width / 2)
-      .attr('y', cy + 18)
+      .attr('y', top + 56 + i * 16)
       .attr('text-anchor', 'middle')
       .attr('font-size', FONT_SIZE.label)
       .attr('fill', COLORS.muted)
-      .text(truncateText(detail, canvas.width - 110, FONT_SIZE.label));
-  }
+      .text(line),
+  );
+  fitHeight(canvas, top + height);
 }
 
 function escapeText(text: string): string {

@@ -69,3 +69,12 @@ export function formatChange(after: number, before: number): string {
   const text = formatPercent(Math.abs(change));
   return (change < 0 ? '−' : '+') + text;
 }
+
+/**
+ * A count with its noun in the right number: (1, 'exchange') → "1 exchange", (3, 'agency', 'agencies')
+ * → "3 agencies". English plurals are irregular enough (agency → agencies) that the plural is passed
+ * when adding "s" is wrong.
+ */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(count)} ${Math.round(count) === 1 ? singular : pluralForm}`;
+}

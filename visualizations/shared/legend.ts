@@ -25,11 +25,14 @@ export interface RampOptions {
  * collide when several views are embedded in one report page.
  */
 export function drawColorRamp(g: AnyGroup, o: RampOptions): number {
-  const steps = o.steps ?? 10;
+  const [lo, hi] = o.domain;
+  // One value (every cell holds 1) is one swatch, not a ramp from "1" to "1".
+  const single = lo === hi;
+  const steps = single ? 1 : o.steps ?? 10;
+  const width = single ? Math.min(o.width, 24) : o.width;
   const ramp = g.append('g').attr('class', 'legend-ramp').attr('transform', `translate(${o.x},${o.y})`);
   ramp.append('text').attr('font-size', FONT_SIZE.legend).attr('font-weight', 'bold').attr('y', 0).text(o.title);
-  const stepWidth = o.width / steps;
-  const [lo, hi] = o.domain;
+  const stepWidth = width / steps;
   for (let i = 0; i < steps; i++) {
     const value = lo + ((hi - lo) * (i + 0.5)) / steps;
     ramp
@@ -41,10 +44,12 @@ export function drawColorRamp(g: AnyGroup, o: RampOptions): number {
       .attr('height', 10)
       .attr('fill', o.color(value));
   }
-  const ticks: Array<[number, string]> = [
-    [0, 'start'],
-    [o.width, 'end'],
-  ];
+  const ticks: Array<[number, string]> = single
+    ? [[0, 'start']]
+    : [
+        [0, 'start'],
+        [width, 'end'],
+      ];
   ramp
     .selectAll('text.legend-tick')
     .data(ticks)
@@ -55,7 +60,7 @@ export function drawColorRamp(g: AnyGroup, o: RampOptions): number {
     .attr('text-anchor', (d) => d[1])
     .attr('font-size', FONT_SIZE.legend)
     .attr('fill', COLORS.muted)
-    .text((d, i) => o.format(i === 0 ? lo : hi));
+    .text((_d, i) => o.format(i === 0 ? lo : hi));
   return 32;
 }
 

@@ -32,3 +32,29 @@ export const FONT_SIZE = {
 export const HEADER_HEIGHT = 58;
 
 export const DEFAULT_SIZE = { width: 960, height: 640 } as const;
+
+/** WCAG relative luminance of a #rrggbb or rgb(r, g, b) colour. */
+function luminance(color: string): number {
+  const hex = /^#([0-9a-f]{6})$/i.exec(color);
+  const rgb = /^rgb\(\s*(\d+),\s*(\d+),\s*(\d+)\s*\)$/i.exec(color);
+  const channels = hex ? [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16)) : rgb ? rgb.slice(1, 4).map(Number) : [255, 255, 255];
+  const [r, g, b] = channels.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio between two colours (1 to 21). */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * The text colour (dark or white) with the higher contrast on `fill`. Deciding by the fill itself rather
+ * than by a threshold on the data keeps labels legible whatever colour scale a view uses.
+ */
+export function textOn(fill: string): string {
+  return contrastRatio(fill, COLORS.text) >= contrastRatio(fill, COLORS.background) ? COLORS.text : COLORS.background;
+}

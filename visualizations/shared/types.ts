@@ -8,6 +8,12 @@ export interface ViewOptions {
   inventory?: Inventory;
   /** The document to create elements in; defaults to the container's ownerDocument (a DOM shim server-side). */
   document?: Document;
+  /**
+   * Function code → name (the reference taxonomy). The analysis names only the functions of duplicate
+   * clusters; without this, other functions show as bare codes. The renderer passes the taxonomy in, so a
+   * view stays a function of its inputs.
+   */
+  functionNames?: Record<string, string>;
 }
 
 export type ViewRenderer = (container: Element, analysis: Analysis, options?: ViewOptions) => SVGSVGElement;
