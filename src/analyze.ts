@@ -74,7 +74,7 @@ export function analyzeInventory(inventory: Inventory, options: AnalyzeOptions =
   const isolatedApps = new Set(silo.silos.filter((s) => s.kind === 'isolated-application').map((s) => s.subject));
   const internalOnlyApps = new Set(silo.silos.filter((s) => s.kind === 'internal-only-application').map((s) => s.subject));
   const recs = progress.stage('recommendations', () =>
-    recommend(inventory, spend.clusters, { isolatedApps, internalOnlyApps, functionOf, sharedPlatformOf, costs }, assumptions),
+    recommend(inventory, spend.clusters, { isolatedApps, internalOnlyApps, functionOf, sharedPlatformOf, costs, index: graph.index }, assumptions),
   );
   const recommendations = expandRecommendations(recs.recommendations, systems);
 

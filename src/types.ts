@@ -187,11 +187,16 @@ export type SiloKind =
 
 export interface SiloFinding {
   kind: SiloKind;
-  /** Application, agency, exchange or community id, by kind. */
+  /**
+   * Application, agency or community id, by kind; for `manual-exchange` the agency pair `<a>--<b>` (ids
+   * sorted), or the agency id alone for exchanges inside one agency.
+   */
   subject: string;
   agencyId?: string;
   message: string;
   evidence: string[];
+  /** `manual-exchange`: ids of every exchange the finding covers. */
+  exchanges?: string[];
 }
 
 export interface Community {

@@ -5,9 +5,11 @@
  * the Federal CIO Council Application Rationalization Playbook for the decisions):
  *   adopt-common  a duplicate cluster whose keeper is a shared platform: local copies move to the platform.
  *   consolidate   a duplicate cluster without one: members move onto the keeper.
- *   integrate     manual or file exchanges between two agencies (or inside one) move onto SPLP; and siloed
+ *   integrate     manual or file exchanges move onto SPLP, one recommendation per government (a regency, city
+ *                 or province with its units, or a central agency): the exchanges between its own agencies and
+ *                 those with other governments it leads (see `manualExchangeRecommendations`); and siloed
  *                 applications (isolated or internal-only) that keep a dataset whose steward agency has a
- *                 master application get connected to that master.
+ *                 master application get connected to that master, one recommendation per master.
  *   share-data    a dataset kept by several applications with no master application (no steward, or a
  *                 steward that keeps none): designate one master source and its walidata.
  *   retire        applications marked retired, or with 0 users and no exchange, grouped per agency.
@@ -32,9 +34,12 @@
  * and shared platform instances → invest; members moving onto a keeper → migrate (eliminate when they are
  * retired or unused); retired or unused applications → eliminate; everything else → tolerate.
  */
-import type { Agency, Application, DuplicateCluster, Exchange, Inventory, Recommendation, RecommendationKind, SavingsRange } from '../types.js';
+import type { Agency, Application, DuplicateCluster, Inventory, Recommendation, RecommendationKind, SavingsRange } from '../types.js';
+import type { AppIndex } from '../graph/types.js';
+import { buildAppIndex } from '../graph/app-index.js';
 import { resolveAssumptions, type AssumptionOverrides, type Assumptions } from './assumptions.js';
-import { estimateCosts, formatRupiah, planClusters, retirementSavings, type ApplicationCost } from './spend.js';
+import { isManualEdge } from './silo-metrics.js';
+import { estimateCosts, formatNumber, formatRupiah, planClusters, retirementSavings, type ApplicationCost } from './spend.js';
 
 export type TimeLabel = 'tolerate' | 'invest' | 'migrate' | 'eliminate';
 
@@ -53,6 +58,8 @@ export interface RecommendFacts {
   /** Costs from `analyzeSpend` (pass them); when absent they are re-estimated from `functionOf`, else the given codes. */
   costs?: Map<string, ApplicationCost>;
   functionOf?: Map<string, string | undefined>;
+  /** The application index of this inventory (`buildGraph(inventory).index`); built when absent. */
+  index?: AppIndex;
 }
 
 /** One ordering constraint between two recommendations; `kept: false` when dropped to break a cycle. */
@@ -71,7 +78,8 @@ export interface RecommendResult {
   dependencies: Dependency[];
 }
 
-const MANUAL = new Set(['manual', 'file']);
+/** Consumers described one by one in a master-source integration's rationale (all are in `applications`). */
+const CONSUMERS_SHOWN = 10;
 /** Kinds that change their target (it absorbs applications, or becomes the master source): others wait for them. */
 const CHANGES_TARGET = new Set<RecommendationKind>(['consolidate', 'adopt-common', 'share-data']);
 const LEVEL_RANK: Record<string, number> = { central: 0, province: 1, regency: 2, city: 2, unit: 3 };
@@ -89,10 +97,8 @@ interface Context {
   a: Assumptions;
   appById: Map<string, Application>;
   agencyById: Map<string, Agency>;
-  /** Inventory position, for stable ordering. */
-  order: Map<string, number>;
-  /** Exchanges touching each application (both directions, self-loops once). */
-  exchangesOf: Map<string, Exchange[]>;
+  /** Exchanges as edges between application positions (exchanges between two distinct known applications). */
+  index: AppIndex;
   costs: Map<string, ApplicationCost>;
   sharedPlatformOf: Map<string, string>;
 }
@@ -110,8 +116,7 @@ export function recommend(
     a,
     appById: new Map(inventory.applications.map((app) => [app.id, app])),
     agencyById: new Map(inventory.agencies.map((ag) => [ag.id, ag])),
-    order: new Map(inventory.applications.map((app, i) => [app.id, i])),
-    exchangesOf: indexExchanges(inventory),
+    index: facts.index ?? buildAppIndex(inventory),
     costs: facts.costs ?? estimateCosts(inventory, facts.functionOf ?? new Map(inventory.applications.map((app) => [app.id, app.function])), a, sharedPlatformOf),
     sharedPlatformOf,
   };
@@ -133,8 +138,14 @@ export function recommend(
 
   const retiring = retireCandidates(ctx, successor, keeperOf);
   drafts.push(...retireRecommendations(ctx, retiring));
-  const gone = (id: string) => retiring.has(id) || ctx.appById.get(id)?.status === 'retired';
-  drafts.push(...manualExchangeRecommendations(ctx, gone, movesIn));
+  // By inventory position: the exchange loops ask twice per exchange.
+  const goneAt = new Uint8Array(inventory.applications.length);
+  inventory.applications.forEach((app, i) => (goneAt[i] = retiring.has(app.id) || app.status === 'retired' ? 1 : 0));
+  const gone = (id: string) => {
+    const k = ctx.index.indexOf.get(id);
+    return k !== undefined && goneAt[k] === 1;
+  };
+  drafts.push(...manualExchangeRecommendations(ctx, goneAt, movesIn));
   const masters = masterSources(ctx, successor, gone);
   drafts.push(...consumerRecommendations(ctx, facts, masters, successor, gone));
   drafts.push(...shareDataRecommendations(ctx, masters));
@@ -201,7 +212,7 @@ function retireCandidates(ctx: Context, successor: Map<string, string>, keeperOf
   for (const app of ctx.inventory.applications) {
     if (successor.has(app.id) || keeperOf.has(app.id)) continue;
     if (app.status === 'retired') out.set(app.id, 'status');
-    else if (app.users === 0 && (ctx.exchangesOf.get(app.id)?.length ?? 0) === 0) out.set(app.id, 'unused');
+    else if (app.users === 0 && degree(ctx, app.id) === 0) out.set(app.id, 'unused');
   }
   return out;
 }
@@ -246,50 +257,87 @@ function retireRecommendations(ctx: Context, retiring: Map<string, 'status' | 'u
   return drafts;
 }
 
-/** Manual and file exchanges, grouped per pair of agencies, to be rebuilt on the SPLP service bus. */
+/**
+ * Manual and file exchanges to rebuild on the SPLP service bus, one recommendation per government: the
+ * exchanges between its own agencies, and those with another government that it leads. Of two governments
+ * the higher-level one leads (central, then province, then regency or city): it would publish the service
+ * on SPLP that the other calls; between equals the sending side leads. So every exchange is in exactly one
+ * recommendation, and a government's SPLP onboarding is one piece of work rather than one per agency pair.
+ */
 function manualExchangeRecommendations(
   ctx: Context,
-  gone: (id: string) => boolean,
+  goneAt: Uint8Array,
   movesIn: Map<string, { clusterId: string; keeper: string }>,
 ): Draft[] {
-  const groups = new Map<string, Exchange[]>();
-  for (const x of ctx.inventory.exchanges) {
-    if (x.mechanism === undefined || !MANUAL.has(x.mechanism)) continue;
-    const s = ctx.appById.get(x.sourceId);
-    const t = ctx.appById.get(x.targetId);
-    if (s === undefined || t === undefined || gone(s.id) || gone(t.id)) continue;
-    const key = [s.agencyId, t.agencyId].sort().join('\u0000');
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [x]);
-    else list.push(x);
+  const { index } = ctx;
+  const rank = governmentRanks(ctx);
+  const groups = new Map<number, number[]>();
+  for (let e = 0; e < index.src.length; e++) {
+    if (!isManualEdge(index, e)) continue;
+    const s = index.src[e]!;
+    const t = index.dst[e]!;
+    if (goneAt[s] === 1 || goneAt[t] === 1) continue;
+    const gs = index.governmentOf[s]!;
+    const gt = index.governmentOf[t]!;
+    const lead = rank[gt]! < rank[gs]! ? gt : gs;
+    const list = groups.get(lead);
+    if (list === undefined) groups.set(lead, [e]);
+    else list.push(e);
   }
   const drafts: Draft[] = [];
-  for (const [key, exchanges] of groups) {
-    const [first, second] = key.split('\u0000') as [string, string];
-    const applications = sortByInventory(ctx, unique(exchanges.flatMap((x) => [x.sourceId, x.targetId])));
-    const agencies = unique([first, second]);
-    const effortPoints = effortPointsOf(ctx.a, applications.length, agencies.length, exchanges.length);
-    const between = agencies.length === 1 ? `inside ${agencyName(ctx, first)}` : `between ${agencyName(ctx, first)} and ${agencyName(ctx, second)}`;
-    const mechanisms = countBy(exchanges.map((x) => x.mechanism ?? ''));
+  for (const [government, edges] of groups) {
+    const governmentId = index.agencies.ids[government]!;
+    const name = agencyName(ctx, governmentId);
+    const touched = new Set<number>();
+    const mechanisms = new Map<string, number>();
+    const partners = new Map<number, number>();
+    for (const e of edges) {
+      const s = index.src[e]!;
+      const t = index.dst[e]!;
+      touched.add(s).add(t);
+      const mechanism = ctx.inventory.exchanges[index.exchangeAt[e]!]!.mechanism ?? '';
+      mechanisms.set(mechanism, (mechanisms.get(mechanism) ?? 0) + 1);
+      const other = index.governmentOf[s] === government ? index.governmentOf[t]! : index.governmentOf[s]!;
+      if (other !== government) partners.set(other, (partners.get(other) ?? 0) + 1);
+    }
+    const applications = [...touched].sort((x, y) => x - y).map((i) => index.ids[i]!);
+    const agencies = agenciesOf(ctx, applications);
+    const n = edges.length;
+    const effortPoints = effortPointsOf(ctx.a, applications.length, agencies.length, n);
+    const cross = [...partners.values()].reduce((sum, k) => sum + k, 0);
+    const partnerList = [...partners]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .map(([g, k]) => `${agencyName(ctx, index.agencies.ids[g]!)} (${k})`);
     const moving = applications.filter((id) => movesIn.has(id));
+    const rationale = [
+      `${[...mechanisms].map(([m, k]) => `${k} ${m}`).join(', ')} exchange${plural(n)}: ${n - cross} between agencies of ${name}` +
+        (cross > 0 ? `, ${cross} with ${partners.size} other government${plural(partners.size)}: ${listIds(partnerList, 10)}` : ''),
+      `exchanges (all ${n} under "exchanges"): ${listSome(edges, (e) => describeExchange(ctx, e), 10)}`,
+    ];
+    if (cross > 0) {
+      rationale.push(
+        'an exchange between two governments is listed under the higher-level one (central, then province, then regency or city), which would publish the service on SPLP; between equals, under the sending government',
+      );
+    }
+    rationale.push('no budget savings claimed: the gain is staff time, fewer transcription errors and data that is current');
+    if (moving.length > 0) {
+      const moves = moving.map((id) => `${id} → ${movesIn.get(id)!.keeper} (cluster ${movesIn.get(id)!.clusterId})`);
+      rationale.push(`${moving.length} of these application${plural(moving.length)} move onto a keeper first; build their exchanges from the keeper: ${listIds(moves, 10)}`);
+    }
+    rationale.push(effortLine(ctx.a, applications.length, agencies.length, n, effortPoints));
     drafts.push({
       rec: {
-        id: `rec-integrate-exchanges-${agencies.join('--')}`,
+        id: `rec-integrate-exchanges-${governmentId}`,
         kind: 'integrate',
-        title: `Move ${exchanges.length} manual/file exchange${plural(exchanges.length)} ${between} onto the service bus (SPLP)`,
+        title: `Move ${n} manual/file exchange${plural(n)} of ${name} onto the service bus (SPLP)`,
         applications,
         agencies,
-        exchanges: exchanges.map((x) => x.id),
+        exchanges: edges.map((e) => index.exchangeIds[e]!),
         estimatedAnnualSavings: zero(),
         effort: effortClass(ctx.a, effortPoints),
         priority: 0,
         wave: 0,
-        rationale: [
-          `${[...mechanisms].map(([m, n]) => `${n} ${m}`).join(', ')} exchange${plural(exchanges.length)}: ${listIds(exchanges.map((x) => `${x.id} (${x.sourceId}→${x.targetId}${x.data ? `: ${x.data}` : ''})`))}`,
-          'no budget savings claimed: the gain is staff time, fewer transcription errors and data that is current',
-          ...moving.map((id) => `${id} moves onto ${movesIn.get(id)!.keeper} (cluster ${movesIn.get(id)!.clusterId}): build its exchanges from there`),
-          effortLine(ctx.a, applications.length, agencies.length, exchanges.length, effortPoints),
-        ],
+        rationale,
       },
       confidence: ctx.a.confidence.integrateManual,
       effortPoints,
@@ -297,6 +345,22 @@ function manualExchangeRecommendations(
     });
   }
   return drafts;
+}
+
+/** Level rank of each agency (by agency index, lower = higher level); 9 for an undeclared one. */
+function governmentRanks(ctx: Context): Int32Array {
+  const { ids } = ctx.index.agencies;
+  const rank = new Int32Array(ids.length);
+  for (let a = 0; a < ids.length; a++) {
+    const level = ctx.agencyById.get(ids[a]!)?.level;
+    rank[a] = level === undefined ? 9 : LEVEL_RANK[level]!;
+  }
+  return rank;
+}
+
+function describeExchange(ctx: Context, edge: number): string {
+  const x = ctx.inventory.exchanges[ctx.index.exchangeAt[edge]!]!;
+  return `${x.id} (${x.sourceId}→${x.targetId}${x.data ? `: ${x.data}` : ''})`;
 }
 
 interface MasterSource {
@@ -348,7 +412,10 @@ function masterSources(ctx: Context, successor: Map<string, string>, gone: (id: 
   return out;
 }
 
-/** Siloed applications keeping a dataset another application masters: connect them to the master. */
+/**
+ * Siloed applications keeping a dataset another application masters: connect them to the master, one
+ * recommendation per master source (its steward publishes the data on SPLP once; every consumer calls it).
+ */
 function consumerRecommendations(
   ctx: Context,
   facts: RecommendFacts,
@@ -356,39 +423,42 @@ function consumerRecommendations(
   successor: Map<string, string>,
   gone: (id: string) => boolean,
 ): Draft[] {
-  const groups = new Map<string, { agencyId: string; master: string; consumers: Map<string, string[]> }>();
+  const groups = new Map<string, Map<string, string[]>>();
   for (const app of ctx.inventory.applications) {
     const siloed = facts.isolatedApps.has(app.id) || facts.internalOnlyApps.has(app.id);
-    if (!siloed || successor.has(app.id) || gone(app.id)) continue;
-    const linked = new Set((ctx.exchangesOf.get(app.id) ?? []).flatMap((x) => [x.sourceId, x.targetId]));
+    if (!siloed || app.datasets.length === 0 || successor.has(app.id) || gone(app.id)) continue;
+    const linked = new Set(neighbours(ctx, app.id));
     for (const datasetId of app.datasets) {
       const master = masters.get(datasetId)?.master;
       if (master === undefined || master === app.id || linked.has(master)) continue;
-      const key = `${app.agencyId}\u0000${master}`;
-      let group = groups.get(key);
-      if (group === undefined) groups.set(key, (group = { agencyId: app.agencyId, master, consumers: new Map() }));
-      const list = group.consumers.get(app.id);
-      if (list === undefined) group.consumers.set(app.id, [datasetId]);
+      let consumers = groups.get(master);
+      if (consumers === undefined) groups.set(master, (consumers = new Map()));
+      const list = consumers.get(app.id);
+      if (list === undefined) consumers.set(app.id, [datasetId]);
       else list.push(datasetId);
     }
   }
   const drafts: Draft[] = [];
-  for (const { agencyId, master, consumers } of groups.values()) {
+  for (const [master, consumers] of groups) {
     const ids = [...consumers.keys()];
     const applications = [master, ...ids];
     const agencies = agenciesOf(ctx, applications);
+    const consumerAgencies = agenciesOf(ctx, ids);
     const effortPoints = effortPointsOf(ctx.a, ids.length, agencies.length, ids.length);
-    const lines = ids.map((id) => {
+    const line = (id: string) => {
       const datasets = consumers.get(id)!.map((d) => `${d} "${masters.get(d)!.name}"`).join(', ');
       const why = facts.isolatedApps.has(id) ? 'exchanges with nothing' : 'exchanges only inside its agency';
       return `${describeApp(ctx, id)} ${why} yet keeps ${datasets}`;
-    });
+    };
+    const lines = ids.slice(0, CONSUMERS_SHOWN).map(line);
+    if (ids.length > CONSUMERS_SHOWN) lines.push(`and ${ids.length - CONSUMERS_SHOWN} more siloed applications keeping its data (all under "applications")`);
     const stewards = unique(ids.flatMap((id) => consumers.get(id)!.map((d) => masters.get(d)!.steward ?? '')));
+    const whose = consumerAgencies.length === 1 ? `of ${agencyName(ctx, consumerAgencies[0]!)}` : `of ${consumerAgencies.length} agencies`;
     drafts.push({
       rec: {
-        id: `rec-integrate-master-${agencyId}--${master}`,
+        id: `rec-integrate-master-${master}`,
         kind: 'integrate',
-        title: `Connect ${ids.length} siloed application${plural(ids.length)} of ${agencyName(ctx, agencyId)} to master source ${nameOf(ctx, master)} over SPLP`,
+        title: `Connect ${ids.length} siloed application${plural(ids.length)} ${whose} to master source ${nameOf(ctx, master)} over SPLP`,
         applications,
         agencies,
         target: master,
@@ -461,7 +531,7 @@ function bestSource(ctx: Context, candidates: string[]): string {
   for (const id of candidates.slice(1)) {
     const d = degree(ctx, id) - degree(ctx, best);
     const l = levelRank(ctx, id) - levelRank(ctx, best);
-    if (d > 0 || (d === 0 && l < 0) || (d === 0 && l === 0 && ctx.order.get(id)! < ctx.order.get(best)!)) best = id;
+    if (d > 0 || (d === 0 && l < 0) || (d === 0 && l === 0 && position(ctx, id) < position(ctx, best))) best = id;
   }
   return best;
 }
@@ -487,7 +557,7 @@ function rankByPriority(drafts: Draft[], a: Assumptions): void {
   ranked.forEach((d, i) => {
     d.rec.priority = i + 1;
     d.rec.rationale.push(
-      `priority ${i + 1} of ${ranked.length}: score ${Math.round(scores.get(d)!).toLocaleString('en-US')} = expected savings ${formatRupiah(d.rec.estimatedAnnualSavings.expected)} × confidence ${round2(d.confidence)} ÷ effort weight ${a.effort.weights[d.rec.effort]} (${d.rec.effort})`,
+      `priority ${i + 1} of ${ranked.length}: score ${formatNumber(scores.get(d)!)} = expected savings ${formatRupiah(d.rec.estimatedAnnualSavings.expected)} × confidence ${round2(d.confidence)} ÷ effort weight ${a.effort.weights[d.rec.effort]} (${d.rec.effort})`,
     );
   });
 }
@@ -517,9 +587,8 @@ function assignWaves(ctx: Context, drafts: Draft[]): Dependency[] {
     const own = new Set(d.rec.applications);
     for (const j of containing.get(target) ?? []) link(i, j);
     for (const moved of d.removes) for (const j of containing.get(moved) ?? []) link(i, j);
-    for (const x of ctx.exchangesOf.get(target) ?? []) {
-      const other: string = x.sourceId === target ? x.targetId : x.sourceId;
-      if (other === target || own.has(other)) continue;
+    for (const other of neighbours(ctx, target)) {
+      if (own.has(other)) continue;
       for (const j of containing.get(other) ?? []) link(i, j);
     }
   });
@@ -675,7 +744,7 @@ function timeLabels(
     const keeps = keeperOf.get(app.id);
     const platform = ctx.sharedPlatformOf.get(app.id);
     const moves = movesIn.get(app.id);
-    const unused = app.users === 0 && (ctx.exchangesOf.get(app.id)?.length ?? 0) === 0;
+    const unused = app.users === 0 && degree(ctx, app.id) === 0;
     let t: TimeAssignment;
     if (keeps !== undefined) {
       t = { label: 'invest', reason: `keeper of duplicate cluster ${keeps.id}: ${keeps.keeperReason}` };
@@ -700,29 +769,34 @@ function timeLabels(
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-function indexExchanges(inventory: Inventory): Map<string, Exchange[]> {
-  const out = new Map<string, Exchange[]>();
-  const add = (id: string, x: Exchange) => {
-    const list = out.get(id);
-    if (list === undefined) out.set(id, [x]);
-    else list.push(x);
-  };
-  for (const x of inventory.exchanges) {
-    add(x.sourceId, x);
-    if (x.targetId !== x.sourceId) add(x.targetId, x);
-  }
-  return out;
+/** Inventory position of an application (its first one, should an id repeat); Infinity when unknown. */
+function position(ctx: Context, id: string): number {
+  return ctx.index.indexOf.get(id) ?? Infinity;
 }
 
 /** Distinct exchanges touching any of `ids`. */
 function countExchanges(ctx: Context, ids: string[]): number {
-  const seen = new Set<Exchange>();
-  for (const id of ids) for (const x of ctx.exchangesOf.get(id) ?? []) seen.add(x);
+  const { starts, edgeIds, indexOf } = ctx.index;
+  const seen = new Set<number>();
+  for (const id of ids) {
+    const k = indexOf.get(id);
+    if (k !== undefined) for (let e = starts[k]!; e < starts[k + 1]!; e++) seen.add(edgeIds[e]!);
+  }
   return seen.size;
 }
 
 function degree(ctx: Context, id: string): number {
-  return ctx.exchangesOf.get(id)?.length ?? 0;
+  const k = ctx.index.indexOf.get(id);
+  return k === undefined ? 0 : ctx.index.starts[k + 1]! - ctx.index.starts[k]!;
+}
+
+/** Applications `id` exchanges with (once per exchange). */
+function neighbours(ctx: Context, id: string): string[] {
+  const { starts, neighbours: adjacent, ids, indexOf } = ctx.index;
+  const k = indexOf.get(id);
+  const out: string[] = [];
+  if (k !== undefined) for (let e = starts[k]!; e < starts[k + 1]!; e++) out.push(ids[adjacent[e]!]!);
+  return out;
 }
 
 function levelRank(ctx: Context, id: string): number {
@@ -760,7 +834,7 @@ function describeApp(ctx: Context, id: string): string {
 }
 
 function sortByInventory(ctx: Context, ids: string[]): string[] {
-  return ids.sort((x, y) => (ctx.order.get(x) ?? Infinity) - (ctx.order.get(y) ?? Infinity));
+  return ids.sort((x, y) => position(ctx, x) - position(ctx, y));
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -774,18 +848,18 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return out;
 }
 
-function countBy(items: string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const item of items) out.set(item, (out.get(item) ?? 0) + 1);
-  return out;
-}
-
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
 
 function listIds(items: string[], max = 20): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** Like listIds, describing only the items shown. */
+function listSome<T>(items: T[], describe: (item: T) => string, max = 20): string {
+  const shown = items.slice(0, max).map(describe).join(', ');
+  return items.length <= max ? shown : `${shown} and ${items.length - max} more`;
 }
 
 function formatRange(r: SavingsRange): string {

@@ -3,21 +3,24 @@
  * against the inventory.
  *   isolated-application       an application that exchanges with no other application
  *   internal-only-application  an application that exchanges, but only with applications of its own agency
- *   manual-exchange            an exchange by hand or by file, where an API or the SPLP service bus would serve
+ *   manual-exchange            exchanges by hand or by file, where an API or the SPLP service bus would serve,
+ *                              one finding per pair of agencies, listing every exchange id
  *   isolated-agency            an agency (or a parent government with its units) with applications but no
  *                              exchange across its border
  *   organisational-community   an exchange community of ≥ minApplications applications of which ≥ minShare
  *                              belong to one agency (or, failing that, to one parent government): integration
  *                              that follows the organisation chart
- * One finding per application, exchange, agency or community; nothing is capped.
+ * One finding per application, agency pair, agency or community; nothing is capped (evidence lists show
+ * the first few items and count the rest; exchange ids are all kept).
  */
-import type { AgencyMetrics, Community, Inventory, SiloFinding } from '../types.js';
+import { MECHANISMS, type AgencyMetrics, type Community, type Inventory, type SiloFinding } from '../types.js';
 import type { AppIndex } from '../graph/types.js';
 import { isManualEdge, type PartitionCounts } from './silo-metrics.js';
 
-/** How messages name things: "name (id)" for an agency id and an application index. */
+/** How messages name things: "name (id)" for an agency id and an application index; `agencyName` where the id is at hand already. */
 export interface Names {
   agency: (id: string) => string;
+  agencyName: (id: string) => string;
   app: (i: number) => string;
 }
 
@@ -28,6 +31,7 @@ export function namesOf(inventory: Inventory): Names {
       const name = agencyName.get(id);
       return name === undefined || name === id ? id : `${name} (${id})`;
     },
+    agencyName: (id) => agencyName.get(id) ?? id,
     app: (i) => {
       const app = inventory.applications[i]!;
       return app.name === app.id ? app.id : `${app.name} (${app.id})`;
@@ -81,31 +85,98 @@ export function findInternalOnlyApplications(
   return findings;
 }
 
-export function findManualExchanges(inventory: Inventory, index: AppIndex, names: Names): SiloFinding[] {
+/**
+ * One finding per pair of agencies that exchange by hand or by file (an agency with itself for exchanges
+ * inside it): counts by mechanism and direction, the application pairs and data involved (ids, the first
+ * `shown` of each) and every exchange id under `exchanges`. The finding's agency is the pair's main sender
+ * (ties: the first id).
+ */
+export function findManualExchanges(inventory: Inventory, index: AppIndex, names: Names, shown = 5): SiloFinding[] {
+  const groups = groupManualEdges(index);
+  const n = index.ids.length;
+  // One set of counters, cleared per pair: there are tens of thousands of pairs, most with one exchange.
+  const mechanisms = new Map<string, number>();
+  const pairs = new Map<number, number>();
+  const data = new Set<string>();
   const findings: SiloFinding[] = [];
-  for (let e = 0; e < index.src.length; e++) {
-    if (!isManualEdge(index, e)) continue;
-    const exchange = inventory.exchanges[index.exchangeAt[e]!]!;
-    const s = index.src[e]!;
-    const t = index.dst[e]!;
-    const a = index.agencies.ids[index.agencyOf[s]!]!;
-    const b = index.agencies.ids[index.agencyOf[t]!]!;
-    const how = exchange.mechanism === 'file' ? 'by file transfer' : 'by hand';
-    const evidence = [
-      `mechanism: ${exchange.mechanism}`,
-      `${names.app(s)} → ${names.app(t)}`,
-      a === b ? `within ${names.agency(a)}` : `across agencies: ${names.agency(a)} → ${names.agency(b)}`,
-    ];
-    if (exchange.data) evidence.push(`data: ${exchange.data}`);
+  for (let g = 0; g + 1 < groups.starts.length; g++) {
+    mechanisms.clear();
+    pairs.clear();
+    data.clear();
+    const first = groups.edges[groups.starts[g]!]!;
+    const x = index.agencies.ids[index.agencyOf[index.src[first]!]!]!;
+    const y = index.agencies.ids[index.agencyOf[index.dst[first]!]!]!;
+    const [a, b] = x <= y ? [x, y] : [y, x];
+    const exchanges: string[] = [];
+    let fromA = 0;
+    for (let k = groups.starts[g]!; k < groups.starts[g + 1]!; k++) {
+      const e = groups.edges[k]!;
+      exchanges.push(index.exchangeIds[e]!);
+      const mechanism = MECHANISMS[index.mechanism[e]!]!;
+      mechanisms.set(mechanism, (mechanisms.get(mechanism) ?? 0) + 1);
+      const pair = index.src[e]! * n + index.dst[e]!;
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+      const text = inventory.exchanges[index.exchangeAt[e]!]!.data;
+      if (text) data.add(text);
+      if (index.agencies.ids[index.agencyOf[index.src[e]!]!] === a) fromA++;
+    }
+    const count = exchanges.length;
+    const how = mechanisms.size > 1 ? 'by file or by hand' : mechanisms.has('file') ? 'by file transfer' : 'by hand';
+    const where = a === b ? `inside ${names.agencyName(a)}` : `between ${names.agencyName(a)} and ${names.agencyName(b)}`;
+    const what = count === 1 ? `Exchange ${exchanges[0]} ${where} moves` : `${count} exchanges ${where} move`;
+    const evidence = [mechanisms.size === 1 ? `mechanism: ${mechanisms.keys().next().value}` : `mechanisms: ${[...mechanisms].map(([m, k]) => `${k} ${m}`).join(', ')}`];
+    if (a !== b) {
+      const directions = [fromA > 0 ? `${fromA} ${a} → ${b}` : '', fromA < count ? `${count - fromA} ${b} → ${a}` : ''];
+      evidence.push(`direction: ${directions.filter(Boolean).join(', ')}`);
+    }
+    const pairText = ([pair, k]: [number, number]) => `${index.ids[Math.floor(pair / n)]!} → ${index.ids[pair % n]!}${k > 1 ? ` (${k})` : ''}`;
+    evidence.push(`applications: ${listFirst(pairs, shown, pairText)}`);
+    if (data.size > 0) evidence.push(`data: ${listFirst(data, shown, (text) => text, '; ')}`);
     findings.push({
       kind: 'manual-exchange',
-      subject: exchange.id,
-      agencyId: a,
-      message: `Exchange ${exchange.id} moves data ${how}; an API or the SPLP service bus would serve`,
+      subject: a === b ? a : `${a}--${b}`,
+      agencyId: fromA * 2 >= count ? a : b,
+      message: `${what} data ${how}, not over an API or the SPLP service bus`,
       evidence,
+      exchanges,
     });
   }
   return findings;
+}
+
+/** Manual and file edges grouped by unordered agency pair (CSR: group g is `edges[starts[g] .. starts[g+1])`), groups in order of first edge. */
+function groupManualEdges(index: AppIndex): { starts: Int32Array; edges: Int32Array } {
+  const agencies = index.agencies.ids.length;
+  const groupOf = new Map<number, number>();
+  const manual: number[] = [];
+  const groupOfEdge: number[] = [];
+  for (let e = 0; e < index.src.length; e++) {
+    if (!isManualEdge(index, e)) continue;
+    const a = index.agencyOf[index.src[e]!]!;
+    const b = index.agencyOf[index.dst[e]!]!;
+    const key = a < b ? a * agencies + b : b * agencies + a;
+    let g = groupOf.get(key);
+    if (g === undefined) groupOf.set(key, (g = groupOf.size));
+    manual.push(e);
+    groupOfEdge.push(g);
+  }
+  const starts = new Int32Array(groupOf.size + 1);
+  for (const g of groupOfEdge) starts[g + 1]++;
+  for (let g = 0; g < groupOf.size; g++) starts[g + 1] += starts[g]!;
+  const fill = starts.slice(0, groupOf.size);
+  const edges = new Int32Array(manual.length);
+  for (let k = 0; k < manual.length; k++) edges[fill[groupOfEdge[k]!]!++] = manual[k]!;
+  return { starts, edges };
+}
+
+/** The first `shown` items of a map or set, described, then how many more. */
+function listFirst<T>(items: Iterable<T> & { size: number }, shown: number, describe: (item: T) => string, separator = ', '): string {
+  const out: string[] = [];
+  for (const entry of items) {
+    if (out.length === shown) break;
+    out.push(describe(entry));
+  }
+  return items.size <= shown ? out.join(separator) : `${out.join(separator)} and ${items.size - shown} more`;
 }
 
 /**

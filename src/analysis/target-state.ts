@@ -18,6 +18,7 @@
  * automated exchange share = api, service_bus or database exchanges ÷ all exchanges.
  */
 import type {
+  Application,
   DuplicateCluster,
   Exchange,
   Inventory,
@@ -115,7 +116,10 @@ export function simulateTargetState(
   };
 }
 
-/** The inventory after the recommendations (see the module header); the input is not changed. */
+/**
+ * The inventory after the recommendations (see the module header). The input is not changed; applications
+ * and exchanges the recommendations leave as they are are the input's own objects, shared, not copied.
+ */
 export function applyRecommendations(inventory: Inventory, recommendations: Recommendation[]): AppliedRecommendations {
   const known = new Set(inventory.applications.map((app) => app.id));
   const successor = new Map<string, string>();
@@ -149,6 +153,7 @@ export function applyRecommendations(inventory: Inventory, recommendations: Reco
 
   // A target that itself moved (overlapping recommendations) passes its absorbed applications on.
   const resolve = (id: string): string => {
+    if (!successor.has(id)) return id;
     let current = id;
     const seen = new Set<string>();
     while (successor.has(current) && !seen.has(current)) {
@@ -159,18 +164,46 @@ export function applyRecommendations(inventory: Inventory, recommendations: Reco
   };
   const gone = (id: string) => removed.has(id) && !successor.has(id);
 
-  const applications = inventory.applications.filter((app) => !removed.has(app.id)).map((app) => ({ ...app, datasets: [...app.datasets], properties: { ...app.properties } }));
-  const appCopy = new Map(applications.map((app) => [app.id, app]));
+  // Copy on write: only keepers that take datasets over and exchanges that change are new objects; the
+  // rest are shared with the input, which is never written to.
+  const applications: Application[] = [];
+  const positionOf = new Map<string, number>();
   for (const app of inventory.applications) {
-    if (!successor.has(app.id)) continue;
-    const keeper = appCopy.get(resolve(app.id));
-    if (keeper === undefined) continue;
-    for (const d of app.datasets) if (!keeper.datasets.includes(d)) keeper.datasets.push(d);
+    if (removed.has(app.id)) continue;
+    positionOf.set(app.id, applications.length);
+    applications.push(app);
+  }
+  const copied = new Set<number>();
+  for (const app of inventory.applications) {
+    if (!successor.has(app.id) || app.datasets.length === 0) continue;
+    const k = positionOf.get(resolve(app.id));
+    if (k === undefined) continue;
+    for (const d of app.datasets) {
+      if (applications[k]!.datasets.includes(d)) continue;
+      if (!copied.has(k)) {
+        applications[k] = { ...applications[k]!, datasets: [...applications[k]!.datasets] };
+        copied.add(k);
+      }
+      applications[k]!.datasets.push(d);
+    }
   }
 
+  // Applications as numbers (ids an exchange names but the inventory lacks get numbers too), so that
+  // pairs are numeric keys: stride² stays far below 2⁵³ at any real size.
+  const numberOf = new Map<string, number>();
+  const num = (id: string): number => {
+    let k = numberOf.get(id);
+    if (k === undefined) numberOf.set(id, (k = numberOf.size));
+    return k;
+  };
+  for (const app of inventory.applications) num(app.id);
+  const stride = inventory.applications.length + 2 * inventory.exchanges.length + connections.length + 1;
   const exchanges: Exchange[] = [];
-  const byKey = new Map<string, Exchange>();
-  const pairs = new Set<string>();
+  /** Ordered pair → the last exchange kept for it; `samePair[k]` → the one kept before k for that pair, or −1. */
+  const lastOfPair = new Map<number, number>();
+  const samePair: number[] = [];
+  const linked = new Set<number>();
+  const link = (s: number, t: number) => linked.add(s < t ? s * stride + t : t * stride + s);
   let convertedExchanges = 0;
   let droppedExchanges = 0;
   for (const x of inventory.exchanges) {
@@ -189,17 +222,23 @@ export function applyRecommendations(inventory: Inventory, recommendations: Reco
       mechanism = 'service_bus';
       convertedExchanges++;
     }
-    const key = `${sourceId}\u0000${targetId}\u0000${x.data ?? ''}`;
-    const existing = byKey.get(key);
-    if (existing !== undefined) {
-      if (rank(mechanism) > rank(existing.mechanism)) existing.mechanism = mechanism;
+    const s = num(sourceId);
+    const t = num(targetId);
+    const pair = s * stride + t;
+    const data = x.data ?? '';
+    let k = lastOfPair.get(pair) ?? -1;
+    while (k !== -1 && (exchanges[k]!.data ?? '') !== data) k = samePair[k]!;
+    if (k !== -1) {
+      const kept = exchanges[k]!;
+      if (rank(mechanism) > rank(kept.mechanism)) exchanges[k] = { ...kept, mechanism };
       droppedExchanges++;
       continue;
     }
-    const copy: Exchange = { ...x, sourceId, targetId, mechanism, properties: { ...x.properties } };
-    byKey.set(key, copy);
-    pairs.add(pairKey(sourceId, targetId));
-    exchanges.push(copy);
+    samePair.push(lastOfPair.get(pair) ?? -1);
+    lastOfPair.set(pair, exchanges.length);
+    link(s, t);
+    const same = sourceId === x.sourceId && targetId === x.targetId && mechanism === x.mechanism;
+    exchanges.push(same ? x : { ...x, sourceId, targetId, mechanism });
   }
 
   let addedExchanges = 0;
@@ -207,8 +246,11 @@ export function applyRecommendations(inventory: Inventory, recommendations: Reco
     if (gone(from) || gone(to)) continue;
     const source = resolve(from);
     const target = resolve(to);
-    if (source === target || !appCopy.has(source) || !appCopy.has(target) || pairs.has(pairKey(source, target))) continue;
-    pairs.add(pairKey(source, target));
+    if (source === target || !positionOf.has(source) || !positionOf.has(target)) continue;
+    const s = num(source);
+    const t = num(target);
+    if (linked.has(s < t ? s * stride + t : t * stride + s)) continue;
+    link(s, t);
     exchanges.push({ id: `${by}:${target}`, sourceId: source, targetId: target, mechanism: 'service_bus', properties: { recommendation: by } });
     addedExchanges++;
   }
@@ -244,4 +286,3 @@ function automatedShare(inventory: Inventory): number {
 }
 
 const rank = (m: Mechanism | undefined) => (m === undefined ? 0 : MECHANISM_RANK[m]);
-const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);

@@ -20,6 +20,7 @@ interface AnalyzeArgs extends ConnectionArgs {
   seed: number;
   png: boolean;
   views: boolean;
+  pretty?: boolean;
 }
 
 export function analyzeCommand(setExit: (code: number) => void): CommandModule<object, AnalyzeArgs> {
@@ -47,6 +48,7 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
         .option('lang', { choices: ['en', 'id'] as const, default: 'en' as const, describe: 'Report language: English or Bahasa Indonesia' })
         .option('seed', { type: 'number', default: 42, describe: 'Seed for community detection (same seed, same result)' })
         .option('png', { type: 'boolean', default: true, describe: 'Render PNG images of the views (--no-png to skip)' })
+        .option('pretty', { type: 'boolean', describe: 'Indent analysis.json (default: indented up to 2,000 applications, compact above)' })
         .option('views', { type: 'boolean', default: true, describe: 'Write the D3 views (--no-views to skip)' })
         .example('$0 analyze data/sample', 'analyse the bundled sample into out/')
         .example('$0 analyze inventory.xlsx --out audit --lang id', 'an XLSX workbook, report in Bahasa Indonesia')
@@ -64,7 +66,7 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
         recordedOptions: { strict: args.strict, lang: args.lang, source: args.source },
       });
       const written = await progress.stageAsync('write outputs', () =>
-        writeOutputs(analysis, inventory, args.out, { lang: args.lang, png: args.png, views: args.views }),
+        writeOutputs(analysis, inventory, args.out, { lang: args.lang, png: args.png, views: args.views, pretty: args.pretty }),
       );
       process.stdout.write(humanSummary(analysis, args.out, written));
       setExit(0);

@@ -1,7 +1,8 @@
 /**
  * The inventory as a graph: a graphology MultiDirectedGraph of agencies, applications and datasets, plus
- * the compact application index the analyses run their hot loops on. Both are built once per inventory
- * and reused by every later stage (silos, duplicates, recommendations, exports).
+ * the compact application index the analyses run their hot loops on. Both are built at most once per
+ * inventory and reused by every later stage (the index by silos, duplicates and recommendations; the graph
+ * by whatever reads `graph`, built then).
  *
  * Node keys: `agency:<id>`, `app:<id>`, `dataset:<id>`; attributes: `kind`, `label` and the entity's fields.
  * Edges (keyed so exports and the explorer can address them):
@@ -23,9 +24,21 @@ export const agencyKey = (id: string): string => `agency:${id}`;
 export const appKey = (id: string): string => `app:${id}`;
 export const datasetKey = (id: string): string => `dataset:${id}`;
 
+/**
+ * The index now, the graphology graph on first use (then kept): the analyses run on the index alone, so a
+ * run that exports no graph never pays for the object graph — at national scale (≈26,000 applications,
+ * ≈104,000 exchanges) graphology's per-edge bookkeeping costs more than every silo analysis together.
+ */
 export function buildGraph(inventory: Inventory): SiloGraph {
   const index = buildAppIndex(inventory);
-  return { graph: buildInventoryGraph(inventory, index), index };
+  let graph: InventoryGraph | undefined;
+  return {
+    index,
+    get graph(): InventoryGraph {
+      graph ??= buildInventoryGraph(inventory, index);
+      return graph;
+    },
+  };
 }
 
 export function buildInventoryGraph(inventory: Inventory, index: AppIndex = buildAppIndex(inventory)): InventoryGraph {

@@ -64,6 +64,7 @@ export interface AppIndex {
 }
 
 export interface SiloGraph {
-  graph: InventoryGraph;
+  /** The graphology graph, built on first read (see `buildGraph`). */
+  readonly graph: InventoryGraph;
   index: AppIndex;
 }

@@ -1,10 +1,10 @@
 /**
  * Reading one CSV file the way spreadsheet exports actually arrive: UTF-8 with or without a BOM (UTF-16
  * "Unicode text" exports with a BOM are decoded too), `,` `;` or tab delimiters sniffed from the header
- * line, CRLF or LF line ends, quotes inside unquoted values. Parsing is csv-parse's; this module only
- * decides the encoding and the delimiter, refuses binary files with a message a person can act on, and
- * numbers rows as a spreadsheet shows them (header = row 1, blank lines counted, a multi-line quoted cell
- * is one row).
+ * line, CRLF or LF line ends, quotes inside unquoted values. Parsing is csv-parse's, with a fast path
+ * that reads well-formed files the same way; this module also decides the encoding and the delimiter,
+ * refuses binary files with a message a person can act on, and numbers rows as a spreadsheet shows them
+ * (header = row 1, blank lines counted, a multi-line quoted cell is one row).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -176,13 +176,108 @@ function withoutStacks<T>(run: () => T): T {
   }
 }
 
+/**
+ * The records of well-formed text, exactly as csv-parse reads it with the options below, in one pass of
+ * string slices (csv-parse copies every cell through a byte buffer, which at national scale is most of the
+ * load). Well-formed: LF line ends throughout or CRLF throughout; a cell that starts with a quote ends at a
+ * quote followed by the delimiter, a line end or the end of the text, with "" inside it for a quote; quotes
+ * elsewhere are text. Anything else (a lone CR, text after a closing quote, an unclosed quote) returns
+ * undefined, and csv-parse reads the file, errors and all.
+ */
+export function parseWellFormed(text: string, delimiter: string): string[][] | undefined {
+  const n = text.length;
+  const crlf = text.includes('\r');
+  if (crlf) {
+    for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== LF) return undefined;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== CR) return undefined;
+  }
+  const d = delimiter.charCodeAt(0);
+  const records: string[][] = [];
+  // The next quote and delimiter at or after the current position, kept across lines so each search
+  // covers new text only: linear however rare either is.
+  let nextQuote = text.indexOf('"');
+  let nextDelimiter = text.indexOf(delimiter);
+  let pos = 0;
+  while (pos < n) {
+    let lineEnd = text.indexOf('\n', pos);
+    if (lineEnd === -1) lineEnd = n;
+    const contentEnd = crlf && lineEnd < n ? lineEnd - 1 : lineEnd;
+    if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+    if (nextQuote === -1 || nextQuote >= contentEnd) {
+      const cells: string[] = [];
+      let start = pos;
+      for (;;) {
+        if (nextDelimiter !== -1 && nextDelimiter < start) nextDelimiter = text.indexOf(delimiter, start);
+        if (nextDelimiter === -1 || nextDelimiter >= contentEnd) break;
+        cells.push(text.slice(start, nextDelimiter));
+        start = nextDelimiter + 1;
+      }
+      cells.push(text.slice(start, contentEnd));
+      records.push(cells);
+      pos = lineEnd + 1;
+      continue;
+    }
+    const read = readQuotedRecord(text, pos, d, crlf);
+    if (read === undefined) return undefined;
+    records.push(read.cells);
+    pos = read.next;
+  }
+  return records;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+/** One record that holds a quote, from `pos`; `next` is where the following record starts. */
+function readQuotedRecord(text: string, pos: number, d: number, crlf: boolean): { cells: string[]; next: number } | undefined {
+  const n = text.length;
+  const cells: string[] = [];
+  let i = pos;
+  for (;;) {
+    if (text.charCodeAt(i) === QUOTE) {
+      let value = '';
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q === -1) return undefined;
+        value += text.slice(j, q);
+        if (text.charCodeAt(q + 1) !== QUOTE) {
+          i = q + 1;
+          break;
+        }
+        value += '"';
+        j = q + 2;
+      }
+      cells.push(value);
+    } else {
+      // Unquoted: up to the delimiter or the line end; quotes inside are text.
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === d || c === LF || c === CR) break;
+        j++;
+      }
+      cells.push(text.slice(i, j));
+      i = j;
+    }
+    if (i >= n) return { cells, next: n };
+    const c = text.charCodeAt(i);
+    if (c === d) i++;
+    else if (c === LF) return { cells, next: i + 1 };
+    else if (crlf && c === CR) return { cells, next: i + 2 };
+    else return undefined;
+  }
+}
+
 /** Parse CSV text already decoded; `file` names it in messages. Throws InputError on malformed CSV or a missing header. */
 export function parseCsvText(text: string, file: string): CsvRecords {
   const options: ParseOptions = { delimiter: sniffDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false };
-  const start = findHeader(text, options);
+  const wellFormed = parseWellFormed(text, options.delimiter);
+  const start = wellFormed !== undefined ? { line: 1, recordsBefore: 0 } : findHeader(text, options);
   let records: string[][];
   try {
-    records = withoutStacks(() => parse(text, { ...options, from_line: start.line }));
+    records = wellFormed ?? withoutStacks(() => parse(text, { ...options, from_line: start.line }));
   } catch (error) {
     if (error instanceof CsvError) {
       const line = typeof error.lines === 'number' ? ` at line ${error.lines}` : '';

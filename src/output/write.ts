@@ -4,22 +4,34 @@ import type { Analysis, Inventory } from '../types.js';
 import { renderReport } from '../report/index.js';
 import { writeCsvExports } from '../report/csv.js';
 import { renderViewSvg, renderViews } from '../render/views.js';
+import { jsonParts, writeTextFile } from './file.js';
 
 export interface WriteOptions {
   lang: 'en' | 'id';
   png: boolean;
   views: boolean;
+  /**
+   * Indent analysis.json for reading: true always, false never; by default only for inventories of up to
+   * PRETTY_MAX_APPLICATIONS applications (a national analysis is tens of megabytes, read by programs, and
+   * indenting it adds a third to its size and to the time to write and parse it).
+   */
+  pretty?: boolean;
 }
+
+/** A regional catalogue, with room: its analysis.json is a few megabytes at most. */
+export const PRETTY_MAX_APPLICATIONS = 2000;
 
 /**
  * Writes everything `analyze` produces from one Analysis: analysis.json (the contract), the policy report
  * in HTML and Markdown with the views' SVGs inlined, the CSV exports and the view files. Returns the paths.
+ * The large files are written in pieces (file.ts).
  */
 export async function writeOutputs(analysis: Analysis, inventory: Inventory, outDir: string, options: WriteOptions): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   const analysisPath = join(outDir, 'analysis.json');
-  await writeFile(analysisPath, JSON.stringify(analysis, null, 1));
+  const pretty = options.pretty ?? analysis.applications.length <= PRETTY_MAX_APPLICATIONS;
+  await writeTextFile(analysisPath, pretty ? [JSON.stringify(analysis, null, 1)] : jsonParts(analysis));
   written.push(analysisPath);
 
   const charts: Record<string, string> = {};

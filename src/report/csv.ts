@@ -11,10 +11,10 @@
  * Data → From Text/CSV (which detects the comma), or export with `{ delimiter: ';' }`.
  * Cells starting with = + - @ are prefixed with ' so a hostile inventory name cannot run as a formula.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { Analysis, Inventory } from '../types.js';
+import { writeTextFile } from '../output/file.js';
 
 export interface CsvOptions {
   /** Prepend a UTF-8 byte-order mark (default true). */
@@ -113,15 +113,47 @@ const rupiah = (value: number): number => Math.round(value);
 /** Shares and scores to four decimals: enough to rank, without float noise like 0.30000000000000004. */
 const ratio = (value: number): number => Math.round(value * 1e4) / 1e4;
 
-function toCsv(columns: readonly string[], rows: Row[], options: Required<CsvOptions>): string {
-  return stringify(rows, {
-    header: true,
-    columns: [...columns],
-    bom: options.bom,
-    delimiter: options.delimiter,
-    escape_formulas: true,
-    cast: { boolean: (value) => (value ? 'true' : 'false') },
-  });
+/**
+ * One table as text, exactly as csv-stringify writes it with `header`, `bom`, `escape_formulas` and
+ * booleans cast to true/false (test/report/csv.test.ts holds the two side by side): `\n` after every
+ * record, a cell quoted only when it holds a quote, the delimiter or a line break. Done here in one pass
+ * over plain strings because csv-stringify's per-cell option handling, at national scale, cost more than
+ * building the rows.
+ */
+export function toCsv(columns: readonly string[], rows: Row[], options: Required<CsvOptions>): string {
+  return [...csvParts(columns, rows, options)].join('');
+}
+
+/** The text of `toCsv` as parts: the BOM, then one record (with its line end) per part. */
+function* csvParts(columns: readonly string[], rows: Row[], options: Required<CsvOptions>): Generator<string> {
+  const { delimiter } = options;
+  if (options.bom) yield '\uFEFF';
+  yield `${columns.map((column) => csvCell(column, delimiter)).join(delimiter)}\n`;
+  const cells = new Array<string>(columns.length);
+  for (const row of rows) {
+    for (let c = 0; c < columns.length; c++) cells[c] = csvCell(row[columns[c]!], delimiter);
+    yield `${cells.join(delimiter)}\n`;
+  }
+}
+
+/** Leading characters a spreadsheet would read as a formula (OWASP CSV injection), as csv-stringify lists them. */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+
+function csvCell(value: Value, delimiter: string): string {
+  if (value === undefined || value === '') return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let text = typeof value === 'number' ? String(value) : value;
+  const quote =
+    text.includes('"') ||
+    text.includes('\n') ||
+    text.includes('\r') ||
+    text.includes(delimiter) ||
+    // A multi-character delimiter whose start ends the cell would fuse with the delimiter written after it.
+    (delimiter.length > 1 && (text + delimiter).indexOf(delimiter) < text.length);
+  // A negative number stays a number; any other cell starting like a formula is prefixed with '.
+  if (FORMULA_START.has(text[0]!) && typeof value !== 'number') text = `'${text}`;
+  if (!quote) return text;
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 export async function writeCsvExports(analysis: Analysis, inventory: Inventory, outDir: string, options: CsvOptions = {}): Promise<string[]> {
@@ -135,8 +167,9 @@ export async function writeCsvExports(analysis: Analysis, inventory: Inventory, 
   for (const agency of inventory.agencies) agencyNames.set(agency.id, agency.name);
   const results = new Map(analysis.applications.map((app) => [app.id, app]));
 
-  const duplicates: Row[] = analysis.duplicateClusters.flatMap((cluster) =>
-    cluster.applications.map((id) => {
+  const duplicates: Row[] = analysis.duplicateClusters.flatMap((cluster) => {
+    const evidence = cluster.evidence.map((e) => `${e.kind}: ${e.detail}`).join(TEXT_SEPARATOR);
+    return cluster.applications.map((id) => {
       const app = results.get(id);
       return {
         cluster_id: cluster.id,
@@ -158,10 +191,10 @@ export async function writeCsvExports(analysis: Analysis, inventory: Inventory, 
         savings_expected: rupiah(cluster.estimatedAnnualSavings.expected),
         savings_high: rupiah(cluster.estimatedAnnualSavings.high),
         confidence: ratio(cluster.confidence),
-        evidence: cluster.evidence.map((e) => `${e.kind}: ${e.detail}`).join(TEXT_SEPARATOR),
+        evidence,
       };
-    }),
-  );
+    });
+  });
 
   const recommendations: Row[] = analysis.recommendations.map((rec) => ({
     id: rec.id,
@@ -228,7 +261,7 @@ export async function writeCsvExports(analysis: Analysis, inventory: Inventory, 
   const written: string[] = [];
   for (const [name, columns, rows] of files) {
     const path = join(outDir, name);
-    await writeFile(path, toCsv(columns, rows, resolved), 'utf8');
+    await writeTextFile(path, csvParts(columns, rows, resolved));
     written.push(path);
   }
   return written;

@@ -128,9 +128,8 @@ describe('recommend: rules', () => {
       [
         'rec-adopt-Y',
         'rec-consolidate-X',
-        'rec-integrate-exchanges-P--U1',
-        'rec-integrate-master-U1--c1',
-        'rec-integrate-master-U2--c1',
+        'rec-integrate-exchanges-P',
+        'rec-integrate-master-c1',
         'rec-retire-U1',
         'rec-retire-U2',
         'rec-share-D2',
@@ -171,7 +170,8 @@ describe('recommend: rules', () => {
   });
 
   it('moves manual and file exchanges onto the service bus, skipping those of retired applications', () => {
-    const r = byId.get('rec-integrate-exchanges-P--U1')!;
+    // m1 (U1, of regency K) ⇄ m2 (province P): the province, the higher level, leads.
+    const r = byId.get('rec-integrate-exchanges-P')!;
     expect(r).toMatchObject({ kind: 'integrate', applications: ['m1', 'm2'], agencies: ['P', 'U1'], exchanges: ['e1', 'e2'] });
     expect(r.target).toBeUndefined();
     expect(r.estimatedAnnualSavings).toEqual({ low: 0, expected: 0, high: 0 });
@@ -180,9 +180,9 @@ describe('recommend: rules', () => {
     expect(integrated).not.toContain('e3');
   });
 
-  it('connects siloed applications to the master of a dataset they keep, and no others', () => {
-    expect(byId.get('rec-integrate-master-U1--c1')).toMatchObject({ kind: 'integrate', target: 'c1', applications: ['c1', 's1'] });
-    expect(byId.get('rec-integrate-master-U2--c1')).toMatchObject({ kind: 'integrate', target: 'c1', applications: ['c1', 's2'] });
+  it('connects siloed applications to the master of a dataset they keep, and no others, one recommendation per master', () => {
+    expect(byId.get('rec-integrate-master-c1')).toMatchObject({ kind: 'integrate', target: 'c1', applications: ['c1', 's1', 's2'], agencies: ['C', 'U1', 'U2'] });
+    expect(byId.get('rec-integrate-master-c1')!.title).toBe('Connect 2 siloed applications of 2 agencies to master source App c1 over SPLP');
     const connected = result.recommendations.filter((r) => r.target === 'c1').flatMap((r) => r.applications);
     expect(connected).not.toContain('s3');
     expect(connected).not.toContain('s5');
@@ -198,37 +198,75 @@ describe('recommend: rules', () => {
 
   it('ranks by expected savings × confidence ÷ effort weight', () => {
     // X: 170 M × 0.9 ÷ 2 = 76.5 M; Y: 85 M × 0.8 ÷ 1 = 68 M; retire U1: 36.7 M × 0.95 = 34.8 M;
-    // retire U2: 18.3 M × 0.7 = 12.8 M; the rest score 0, all medium effort and 2 applications: by id.
+    // retire U2: 18.3 M × 0.7 = 12.8 M; the rest score 0, all medium effort (master c1: 2 + 2 × 2 + 1 = 7
+    // points; exchanges P: 2 + 2 + 1 = 5; share D2: 2 + 2 + 0.5 = 4.5): the master's 3 applications first,
+    // then by id.
     expect(result.recommendations.map((r) => [r.id, r.priority])).toEqual([
       ['rec-consolidate-X', 1],
       ['rec-adopt-Y', 2],
       ['rec-retire-U1', 3],
       ['rec-retire-U2', 4],
-      ['rec-integrate-exchanges-P--U1', 5],
-      ['rec-integrate-master-U1--c1', 6],
-      ['rec-integrate-master-U2--c1', 7],
-      ['rec-share-D2', 8],
+      ['rec-integrate-master-c1', 5],
+      ['rec-integrate-exchanges-P', 6],
+      ['rec-share-D2', 7],
     ]);
   });
 
   it('orders waves by what each recommendation builds on', () => {
     // m1 exchanges with x1 (X's keeper) and m2 with q1 (D2's proposed master): the exchange integration waits
-    // for both. The two master integrations share a target but do not change it: no dependency between them.
+    // for both. The master integration connects to c1 but does not change it: nothing waits for it.
     const waves = Object.fromEntries(result.recommendations.map((r) => [r.id, r.wave]));
     expect(waves).toEqual({
       'rec-consolidate-X': 1,
       'rec-adopt-Y': 1,
       'rec-retire-U1': 1,
       'rec-retire-U2': 1,
-      'rec-integrate-exchanges-P--U1': 2,
-      'rec-integrate-master-U1--c1': 1,
-      'rec-integrate-master-U2--c1': 1,
+      'rec-integrate-exchanges-P': 2,
+      'rec-integrate-master-c1': 1,
       'rec-share-D2': 1,
     });
     expect(result.dependencies).toEqual([
-      { before: 'rec-consolidate-X', after: 'rec-integrate-exchanges-P--U1', weight: 1, kept: true },
-      { before: 'rec-share-D2', after: 'rec-integrate-exchanges-P--U1', weight: 1, kept: true },
+      { before: 'rec-consolidate-X', after: 'rec-integrate-exchanges-P', weight: 1, kept: true },
+      { before: 'rec-share-D2', after: 'rec-integrate-exchanges-P', weight: 1, kept: true },
     ]);
+  });
+});
+
+describe('recommend: manual and file exchanges, one recommendation per government', () => {
+  /**
+   * Regency K (units U1, U2), city T (unit V1), province P, central agency C.
+   *   x1 k1→k2 manual, inside K                       → K
+   *   x2 k1→t1 file, K and T are peers: the sender K  → K
+   *   x3 t1→k2 manual, the sender T                    → T
+   *   x4 k2→p1 file, the province leads                → P
+   *   x5 c1→t1 manual, the central agency leads        → C
+   *   x6 p1→c1 api: automated already, in no recommendation
+   */
+  const inv = inventory(
+    [agency('K', 'regency'), agency('U1', 'unit', 'K'), agency('U2', 'unit', 'K'), agency('T', 'city'), agency('V1', 'unit', 'T'), agency('P', 'province'), agency('C', 'central')],
+    [app('k1', 'U1'), app('k2', 'U2'), app('t1', 'V1'), app('p1', 'P'), app('c1', 'C')],
+    [x('x1', 'k1', 'k2', 'manual'), x('x2', 'k1', 't1', 'file'), x('x3', 't1', 'k2', 'manual'), x('x4', 'k2', 'p1', 'file'), x('x5', 'c1', 't1', 'manual'), x('x6', 'p1', 'c1', 'api')],
+  );
+  const { recommendations } = recommend(inv, [], { isolatedApps: new Set(), internalOnlyApps: new Set() });
+  const byId = new Map(recommendations.map((r) => [r.id, r]));
+
+  it('lists each exchange under the government that leads it, and every manual or file exchange once', () => {
+    expect([...byId.keys()].sort()).toEqual(['rec-integrate-exchanges-C', 'rec-integrate-exchanges-K', 'rec-integrate-exchanges-P', 'rec-integrate-exchanges-T']);
+    expect(byId.get('rec-integrate-exchanges-K')).toMatchObject({ applications: ['k1', 'k2', 't1'], agencies: ['U1', 'U2', 'V1'], exchanges: ['x1', 'x2'] });
+    expect(byId.get('rec-integrate-exchanges-T')).toMatchObject({ applications: ['k2', 't1'], agencies: ['U2', 'V1'], exchanges: ['x3'] });
+    expect(byId.get('rec-integrate-exchanges-P')).toMatchObject({ applications: ['k2', 'p1'], agencies: ['P', 'U2'], exchanges: ['x4'] });
+    expect(byId.get('rec-integrate-exchanges-C')).toMatchObject({ applications: ['t1', 'c1'], agencies: ['C', 'V1'], exchanges: ['x5'] });
+    expect(recommendations.flatMap((r) => r.exchanges ?? []).sort()).toEqual(['x1', 'x2', 'x3', 'x4', 'x5']);
+  });
+
+  it('says what the exchanges are and where they lead, without repeating one line per exchange', () => {
+    const k = byId.get('rec-integrate-exchanges-K')!;
+    expect(k.title).toBe('Move 2 manual/file exchanges of Agency K onto the service bus (SPLP)');
+    expect(k.rationale[0]).toBe('1 manual, 1 file exchanges: 1 between agencies of Agency K, 1 with 1 other government: Agency T (1)');
+    expect(k.rationale[1]).toBe('exchanges (all 2 under "exchanges"): x1 (k1→k2), x2 (k1→t1)');
+    expect(k.rationale.some((line) => line.startsWith('an exchange between two governments is listed under the higher-level one'))).toBe(true);
+    // 3 applications + 2 × 2 extra agencies + 2 × 0.5 exchanges = 8 points: medium.
+    expect(k.effort).toBe('medium');
   });
 });
 
@@ -256,7 +294,7 @@ describe('recommend: TIME labels', () => {
     expect(label('r1')).toBe('eliminate');
     expect(label('r2')).toBe('eliminate');
     for (const id of ['r3', 'm1', 'm2', 'c1', 's1', 's3', 'q2', 'u1', 'd4']) expect(label(id)).toBe('tolerate');
-    expect(result.time.get('m1')!.reason).toContain('rec-integrate-exchanges-P--U1');
+    expect(result.time.get('m1')!.reason).toContain('rec-integrate-exchanges-P');
   });
 });
 

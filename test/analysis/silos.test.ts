@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build.js';
 import { analyzeSilos } from '../../src/analysis/silos.js';
 import { siloIndexOf } from '../../src/analysis/silo-index.js';
+import { findManualExchanges, namesOf } from '../../src/analysis/silo-findings.js';
 import type { AgencyMetrics, SiloFinding } from '../../src/types.js';
 import { agency, app, exchange, inventory, regencyInventory } from '../graph/fixture.js';
 
@@ -72,7 +73,8 @@ describe('analyzeSilos on the regency inventory (see test/graph/fixture.ts for t
   it('reports each silo as a finding with evidence', () => {
     expect(subjects(result.silos, 'isolated-application')).toEqual(['c2']);
     expect(subjects(result.silos, 'internal-only-application')).toEqual(['a1', 'a2', 'b2', 'b3', 'd1', 'd2']);
-    expect(subjects(result.silos, 'manual-exchange')).toEqual(['x2', 'x4']);
+    // One manual-exchange finding per agency pair: x2 inside U1, x4 between U1 and U2.
+    expect(subjects(result.silos, 'manual-exchange')).toEqual(['U1', 'U1--U2']);
     // D exchanges only inside itself; G reaches C through x7, so no government finding.
     expect(subjects(result.silos, 'isolated-agency')).toEqual(['D']);
     // Community 2 = {a1 a2 a3}, all U1; community 3 = {d1 d2} is all D but too small to count.
@@ -81,11 +83,13 @@ describe('analyzeSilos on the regency inventory (see test/graph/fixture.ts for t
     const c2 = result.silos.find((f) => f.subject === 'c2')!;
     expect(c2.agencyId).toBe('C');
     expect(c2.evidence).toContain('status: retired');
-    const x4 = result.silos.find((f) => f.subject === 'x4')!;
-    expect(x4.message).toContain('file transfer');
-    expect(x4.evidence).toContain('across agencies: Dinas Kesehatan (U1) → Bappeda (U2)');
-    const x2 = result.silos.find((f) => f.subject === 'x2')!;
-    expect(x2.evidence).toEqual(['mechanism: manual', 'App a2 (a2) → App a3 (a3)', 'within Dinas Kesehatan (U1)', 'data: patient list']);
+    const x4 = result.silos.find((f) => f.kind === 'manual-exchange' && f.subject === 'U1--U2')!;
+    expect(x4).toMatchObject({ agencyId: 'U1', exchanges: ['x4'] });
+    expect(x4.message).toBe('Exchange x4 between Dinas Kesehatan and Bappeda moves data by file transfer, not over an API or the SPLP service bus');
+    expect(x4.evidence).toEqual(['mechanism: file', 'direction: 1 U1 → U2', 'applications: a3 → b1']);
+    const x2 = result.silos.find((f) => f.kind === 'manual-exchange' && f.subject === 'U1')!;
+    expect(x2).toMatchObject({ agencyId: 'U1', exchanges: ['x2'] });
+    expect(x2.evidence).toEqual(['mechanism: manual', 'applications: a2 → a3', 'data: patient list']);
     const a1 = result.silos.find((f) => f.subject === 'a1')!;
     expect(a1.evidence).toEqual(['2 exchanges, all with applications of the same agency', 'partners: App a2 (a2), App a3 (a3)']);
   });
@@ -126,6 +130,45 @@ describe('analyzeSilos on the regency inventory (see test/graph/fixture.ts for t
     const after = siloIndexOf(automated);
     expect(after.parts.manualExchange).toBe(0);
     expect(after.value).toBeCloseTo(result.siloIndex.value - 0.05, 10);
+  });
+});
+
+describe('manual-exchange findings', () => {
+  /**
+   * Agencies A (a1, a2, a3) and B (b1): m1 a1→b1 manual "Data X", m2 b1→a2 file "Data Y", m3 a1→b1 file
+   * "Data X", and x9 a3→b1 by API, which is not a finding.
+   */
+  const inv = inventory({
+    agencies: [agency('B', 'central'), agency('A', 'central')],
+    applications: [app('a1', 'A'), app('a2', 'A'), app('a3', 'A'), app('b1', 'B')],
+    exchanges: [
+      exchange('m1', 'a1', 'b1', 'manual', 'Data X'),
+      exchange('m2', 'b1', 'a2', 'file', 'Data Y'),
+      exchange('x9', 'a3', 'b1', 'api'),
+      exchange('m3', 'a1', 'b1', 'file', 'Data X'),
+    ],
+  });
+  const graph = buildGraph(inv);
+
+  it('gathers the exchanges of one agency pair, both ways, into one finding with every exchange id', () => {
+    const findings = analyzeSilos(inv, graph).silos.filter((f) => f.kind === 'manual-exchange');
+    expect(findings).toEqual([
+      {
+        kind: 'manual-exchange',
+        subject: 'A--B',
+        // A sends two of the three.
+        agencyId: 'A',
+        message: '3 exchanges between Agency A and Agency B move data by file or by hand, not over an API or the SPLP service bus',
+        evidence: ['mechanisms: 1 manual, 2 file', 'direction: 2 A → B, 1 B → A', 'applications: a1 → b1 (2), b1 → a2', 'data: Data X; Data Y'],
+        exchanges: ['m1', 'm2', 'm3'],
+      },
+    ]);
+  });
+
+  it('shows the first few application pairs and data and counts the rest', () => {
+    const [finding] = findManualExchanges(inv, graph.index, namesOf(inv), 1);
+    expect(finding!.evidence.slice(2)).toEqual(['applications: a1 → b1 (2) and 1 more', 'data: Data X and 1 more']);
+    expect(finding!.exchanges).toEqual(['m1', 'm2', 'm3']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { analyzeSpend, estimateCosts, planClusters } from '../../src/analysis/spend.js';
+import { analyzeSpend, estimateCosts, formatNumber, formatRupiah, planClusters } from '../../src/analysis/spend.js';
 import { DEFAULT_ASSUMPTIONS, resolveAssumptions } from '../../src/analysis/assumptions.js';
 import { InputError } from '../../src/errors.js';
 import type { Agency, AgencyLevel, Application, DuplicateCluster, Inventory } from '../../src/types.js';
@@ -221,5 +221,14 @@ describe('analyzeSpend', () => {
   it('rejects a cluster whose keeper is not a member, and invalid assumptions', () => {
     expect(() => analyzeSpend(inv, [cluster('bad', ['m1', 'm2'], 'k')], new Map())).toThrow(/keeper k/);
     expect(() => analyzeSpend(inv, [], new Map(), { migrationCostFactor: { low: 2, expected: 1, high: 1.5 } })).toThrow(InputError);
+  });
+});
+
+describe('formatNumber', () => {
+  it('rounds and groups thousands as toLocaleString("en-US") does', () => {
+    const values = [0, -0.4, 0.5, 7, 999, 1000, -1234.5, 123456, 1234567, 9007199254740993, 1e20, 1e21, -2.5e22, NaN, Infinity];
+    for (const v of values) expect(formatNumber(v)).toBe(Math.round(v).toLocaleString('en-US'));
+    expect(formatNumber(1234567.4)).toBe('1,234,567');
+    expect(formatRupiah(-1500000)).toBe('Rp -1,500,000');
   });
 });

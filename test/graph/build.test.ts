@@ -36,6 +36,14 @@ describe('buildGraph: the graphology model', () => {
     expect(graph.hasEdge('uses:a1:ds1')).toBe(true);
   });
 
+  it('builds the graphology graph once, when first read, over the applications of the index', () => {
+    const inv = regencyInventory();
+    const built = buildGraph(inv);
+    const graph = built.graph;
+    expect(built.graph).toBe(graph);
+    expect(graph.filterNodes((_, a) => a.kind === 'application').map((key) => key.slice('app:'.length))).toEqual(built.index.ids);
+  });
+
   it('keeps a repeated exchange id as a second edge and gives an undeclared owner a node', () => {
     const inv = inventory({
       agencies: [agency('A', 'central')],

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { writeCsvExports } from '../../src/report/csv.js';
+import { stringify } from 'csv-stringify/sync';
+import { toCsv, writeCsvExports } from '../../src/report/csv.js';
 import { HOSTILE_AGENCY, HOSTILE_APP, reportAnalysis, reportInventory } from '../fixtures/report/analysis.js';
 
 type Row = Record<string, string>;
@@ -215,5 +216,34 @@ describe('CSV safety and options', () => {
     } finally {
       await rm(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe('toCsv writes what csv-stringify writes', () => {
+  const columns = ['text', 'number', 'flag'];
+  const rows = [
+    { text: 'plain', number: 12, flag: true },
+    { text: 'with, comma', number: -3.5, flag: false },
+    { text: 'a "quoted" word', number: 0, flag: undefined },
+    { text: 'two\nlines', number: undefined, flag: true },
+    { text: 'carriage\rreturn', number: 1e21, flag: false },
+    { text: '=SUM(A1)', number: -1, flag: true },
+    { text: '-minus', number: 7, flag: true },
+    { text: '+plus;semi', number: 7, flag: true },
+    { text: '@at', number: 7, flag: true },
+    { text: '\ttab', number: 7, flag: true },
+    { text: '\uFF1Dwide', number: 7, flag: true },
+    { text: '', number: 7, flag: true },
+    { text: undefined, number: undefined, flag: undefined },
+    { text: 'Rp 1.500.000 · Kota Madiun → SPLP', number: 1500000, flag: false },
+  ];
+  const reference = (delimiter: string, bom: boolean) =>
+    stringify(rows, { header: true, columns, bom, delimiter, escape_formulas: true, cast: { boolean: (value) => (value ? 'true' : 'false') } });
+
+  it('for every kind of cell, with either delimiter and with or without a BOM', () => {
+    for (const delimiter of [',', ';', '::']) {
+      for (const bom of [true, false]) expect(toCsv(columns, rows, { delimiter, bom })).toBe(reference(delimiter, bom));
+    }
+    expect(toCsv(columns, [], { delimiter: ',', bom: true })).toBe(stringify([], { header: true, columns, bom: true }));
   });
 });
