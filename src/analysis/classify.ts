@@ -19,10 +19,17 @@
  * Phrases match whole normalised tokens (pengaduan ≠ pengadaan), also behind a glued-on SI-/SIM-/e- prefix
  * (SIABSEN); the longest match wins over phrases inside it ("kinerja pegawai" over "pegawai", "SIMDA BMD"
  * over "SIMDA"); a function's negative phrases cut its score ("akuntabilitas" for employee performance).
- * Words that only say who runs the application (RSUD, the owning unit's own name) count little, and a
- * lexicon name counts little when the description points clearly elsewhere (the name is reused). An
- * application is classified only when its best function reaches `minScore` and clearly beats the
- * runner-up; otherwise it stays unclassified.
+ * Words that only say who runs the application (RSUD, a stretch of the owning unit's own name, in the name
+ * or the description) count little, and a lexicon name counts little when the other evidence (description,
+ * address, datasets) points clearly elsewhere (the name is reused: a Bappeda's own "SIPD" at opendata.…).
+ * A description that only repeats the name is no evidence. A platform family named only by its family name
+ * ("SIPD RI") is read as the module the description's and the owning unit's keywords point to (a BPKAD's
+ * SIPD is its financial module). An application is classified only when its best function reaches
+ * `minScore` and clearly beats the runner-up; otherwise it stays unclassified.
+ *
+ * Cost: every distinct name, description, address and dataset name is tokenised and matched once per run;
+ * per application only the scoring is done, against numbered ledger keys, and evidence texts are built
+ * only for the functions a decision reports.
  *
  * confidence = (1 − e^(−best/confidenceScale)) × (½ + ½·(best − second)/best).
  */
@@ -85,8 +92,13 @@ export const CLASSIFY_DEFAULTS = {
   urlFactor: 0.55,
   /** Lexicon names inside a longer name with unexplained words count this much. */
   partialNameFactor: 0.5,
-  /** A description scoring this much for other functions and nothing for a lexicon name's function… */
-  contradictingDescription: 1.2,
+  /**
+   * Evidence other than the name (description, address, datasets) scoring this much for other functions
+   * and nothing for a lexicon name's function…
+   */
+  contradictingEvidence: 0.8,
+  /** …or less than 1/contradictedShare of what the strongest gets (a stray word), … */
+  contradictedShare: 4,
   /** …makes that name count this much (the name is reused for another system). */
   reusedNameFactor: 0.3,
   /** A name match that only names the owning unit counts this much beside other evidence. */
@@ -122,12 +134,79 @@ const FIELD_LABEL: Record<Field, string> = {
   dataset: 'dataset',
 };
 
-/** One piece of evidence, its text built only if the evidence is reported. */
+/**
+ * One piece of evidence, its text built only if the evidence is reported: from the matched term and where it
+ * was found, or by `text` for evidence of other kinds.
+ */
 interface PendingEvidence {
   code: string;
   kind: string;
-  detail: () => string;
   weight: number;
+  text: (() => string) | undefined;
+  term: Term | undefined;
+  field: Field;
+  /** The URL host (and path) the term came from. */
+  host: string | undefined;
+  alternative: boolean;
+  /** The module a bare family name was read as. */
+  module: string | undefined;
+  reused: boolean;
+}
+
+/** Evidence of a kind other than a matched term. */
+function evidence(code: string, kind: string, weight: number, field: Field, text: () => string): PendingEvidence {
+  return { code, kind, weight, text, term: undefined, field, host: undefined, alternative: false, module: undefined, reused: false };
+}
+
+function detailOf(item: PendingEvidence): string {
+  if (item.text !== undefined || item.term === undefined) return item.text?.() ?? '';
+  const where = item.host !== undefined ? `${FIELD_LABEL[item.field]} ${item.host}` : FIELD_LABEL[item.field];
+  const read = item.module !== undefined ? ` read as its module ${item.module} (the description, address or unit point to ${item.code})` : '';
+  const reused = item.reused ? ' (the other evidence points to another function: the name is reused)' : '';
+  return `${where}: ${contributionLabel(item.term, item.alternative)}${read}${reused}`;
+}
+
+const FIELDS: readonly Field[] = ['name', 'function-text', 'description', 'url', 'dataset', 'replaced-by'];
+const FIELD_INDEX = new Map<Field, number>(FIELDS.map((f, i) => [f, i]));
+/** Room per field for function numbers in the ledger's numeric keys. */
+const CODE_SPACE = 8192;
+
+/**
+ * Bookkeeping while one application's own texts are scored: the evidence already counted (a term's
+ * identity per field and function, numbered) and the score granted per field and function, against the
+ * caps. One ledger serves every application of a run, cleared between them.
+ */
+class Ledger {
+  readonly seen = new Set<number>();
+  readonly seenText = new Set<string>();
+  readonly granted = new Map<number, number>();
+
+  clear(): void {
+    this.seen.clear();
+    this.seenText.clear();
+    this.granted.clear();
+  }
+
+  /** True the first time a piece of evidence is offered. */
+  first(key: number | string): boolean {
+    if (typeof key === 'number') {
+      if (this.seen.has(key)) return false;
+      this.seen.add(key);
+    } else {
+      if (this.seenText.has(key)) return false;
+      this.seenText.add(key);
+    }
+    return true;
+  }
+
+  /** What of `amount` the field's cap for the function still allows; records it as granted. */
+  take(field: Field, codeId: number, amount: number, cap: number): number {
+    const key = FIELD_INDEX.get(field)! * CODE_SPACE + codeId;
+    const used = this.granted.get(key) ?? 0;
+    const granted = Math.min(amount, Math.max(0, cap - used));
+    if (granted > 0) this.granted.set(key, used + granted);
+    return granted;
+  }
 }
 
 /** Scores of one application per function, with the evidence behind each. */
@@ -135,47 +214,93 @@ class Tally {
   readonly scores = new Map<string, number>();
   readonly items: PendingEvidence[] = [];
   readonly negatives = new Map<string, string>();
-  /**
-   * Score granted per field and function (`f|…`), and the evidence already counted (`d|…`); needed only
-   * while the application's own texts are scored, released by `seal()`.
-   */
-  private used: Map<string, number> | undefined = new Map();
 
-  add(code: string, field: Field, amount: number, cap: number, kind: string, detail: () => string, dedupeKey: string): void {
-    const used = this.used!;
-    const seenKey = `d|${dedupeKey}`;
-    if (used.has(seenKey)) return;
-    used.set(seenKey, 1);
-    const fieldKey = `f|${field}|${code}`;
-    const granted = Math.min(amount, Math.max(0, cap - (used.get(fieldKey) ?? 0)));
+  /** Scores without evidence texts (datasets: only their function is kept). */
+  constructor(private readonly quiet = false) {}
+
+  /** Adds evidence once per dedupe key, within the field's cap for the function (`item.weight` is the amount asked). */
+  add(ledger: Ledger, codeId: number, cap: number, item: PendingEvidence, dedupe: number | string): void {
+    if (!ledger.first(dedupe)) return;
+    const granted = ledger.take(item.field, codeId, item.weight, cap);
     if (granted <= 0) return;
-    used.set(fieldKey, (used.get(fieldKey) ?? 0) + granted);
-    this.grant(code, granted, kind, detail);
+    item.weight = granted;
+    this.record(item);
   }
 
   /** Adds evidence that needs no deduplication or cap bookkeeping. */
-  grant(code: string, amount: number, kind: string, detail: () => string): void {
-    this.scores.set(code, (this.scores.get(code) ?? 0) + amount);
-    this.items.push({ code, kind, detail, weight: amount });
+  grant(code: string, amount: number, kind: string, text: () => string): void {
+    this.record({ code, kind, weight: amount, text, term: undefined, field: 'name', host: undefined, alternative: false, module: undefined, reused: false });
   }
 
-  seal(): void {
-    this.used = undefined;
+  private record(item: PendingEvidence): void {
+    this.scores.set(item.code, (this.scores.get(item.code) ?? 0) + item.weight);
+    if (!this.quiet) this.items.push(item);
   }
 
   evidenceFor(code: string): EvidenceItem[] {
     const out: EvidenceItem[] = [];
-    for (const item of this.items) if (item.code === code) out.push({ kind: item.kind, detail: item.detail(), weight: round(item.weight) });
+    for (const item of this.items) if (item.code === code) out.push({ kind: item.kind, detail: detailOf(item), weight: round(item.weight) });
     return out;
   }
 
   clone(): Tally {
-    const t = new Tally();
-    t.used = undefined;
+    const t = new Tally(this.quiet);
     for (const [k, v] of this.scores) t.scores.set(k, v);
     t.items.push(...this.items);
     for (const [k, v] of this.negatives) t.negatives.set(k, v);
     return t;
+  }
+}
+
+/** What one matched term adds to a function. */
+interface Contribution {
+  code: string;
+  codeId: number;
+  base: number;
+  /** An ambiguous name's alternative function. */
+  alternative: boolean;
+}
+
+/**
+ * State shared by every application of one run: options, the compiled reference, numbers for function
+ * codes, each term's contributions (computed once), the ledger, and the texts matched so far.
+ */
+class Run {
+  readonly ledger = new Ledger();
+  private readonly codeIds = new Map<string, number>();
+  private readonly contributions = new Map<Term, Contribution[]>();
+  private readonly given = new Map<string, GivenCode | undefined>();
+  readonly texts: TextMatcher;
+
+  constructor(
+    readonly o: ClassifyDefaults,
+    readonly compiled: CompiledReference,
+  ) {
+    this.texts = new TextMatcher(compiled);
+  }
+
+  codeId(code: string): number {
+    let id = this.codeIds.get(code);
+    if (id === undefined) {
+      id = this.codeIds.size;
+      this.codeIds.set(code, id);
+    }
+    return id;
+  }
+
+  contributionsOf(term: Term): Contribution[] {
+    let list = this.contributions.get(term);
+    if (list === undefined) {
+      list = termContributions(term, this.o).map(([code, base, alternative]) => ({ code, codeId: this.codeId(code), base, alternative }));
+      this.contributions.set(term, list);
+    }
+    return list;
+  }
+
+  givenCode(raw: string | undefined): GivenCode | undefined {
+    const key = raw ?? '';
+    if (!this.given.has(key)) this.given.set(key, parseGivenCode(raw, this.compiled));
+    return this.given.get(key);
   }
 }
 
@@ -190,6 +315,8 @@ interface Prepared {
   tally: Tally;
   given?: GivenCode;
   platform?: SharedPlatformDef;
+  /** The shared platform the application's URL host belongs to. */
+  hostPlatform?: SharedPlatformDef;
 }
 
 type GivenCode =
@@ -209,44 +336,61 @@ export function classifyApplications(
     inventory.agencies.flatMap((a) => [a.name, a.region]),
     compiled.vocabulary,
   );
-  const datasetFunction = classifyDatasets(inventory, compiled, o);
+  const run = new Run(o, compiled);
+  const datasetFunction = classifyDatasets(inventory, run);
 
-  const agencyTokens = new Map<string, Set<string>>();
-  for (const a of inventory.agencies) agencyTokens.set(a.id, new Set(tokenize(a.name)));
-  const none = new Set<string>();
-  const texts = new TextMatcher(compiled);
-  const prepared: Prepared[] = inventory.applications.map((app) => prepare(app, compiled, texts, regionTokens, agencyTokens.get(app.agencyId) ?? none, datasetFunction, o));
-
-  // Pass 1 without neighbours; pass 2 lends each application its confidently classified neighbours' functions.
-  const first = new Map<string, Decision>();
-  for (const p of prepared) first.set(p.app.id, decideFor(p, p.tally, compiled, o));
-  const neighbours = options.neighbours ?? exchangeNeighbours(inventory);
-
+  const units = new Map<string, Unit>();
+  for (const a of inventory.agencies) units.set(a.id, { name: a.name, tokens: new Set(tokenize(a.name)) });
+  const none: Unit = { name: '', tokens: new Set() };
+  // Pass 1 without neighbours: applications whose evidence neighbours cannot change are decided at once (their
+  // working state dies young); pass 2 lends the others their confidently classified neighbours' functions.
+  const first = new Map<string, Choice>();
   const out = new Map<string, Classification>();
-  for (const p of prepared) {
-    let decision = first.get(p.app.id)!;
+  const waiting: Prepared[] = [];
+  for (const app of inventory.applications) {
+    const p = prepare(app, run, regionTokens, units.get(app.agencyId) ?? none, datasetFunction);
+    first.set(app.id, choose(rankFor(p, p.tally, compiled, o), o));
     if ((p.given === undefined || p.given.kind === 'text' || p.given.kind === 'coarse') && neighboursCanMatter(p.tally, o)) {
-      const tally = withNeighbours(p, first, neighbours, o);
-      if (tally !== p.tally) decision = decideFor(p, tally, compiled, o);
+      waiting.push(p);
+      out.set(app.id, PENDING);
+    } else {
+      out.set(app.id, toClassification(p, decideFor(p, p.tally, compiled, o), compiled, o));
     }
-    out.set(p.app.id, toClassification(p, decision, compiled, o));
   }
+  const neighbours = options.neighbours ?? exchangeNeighbours(inventory);
+  for (const p of waiting) out.set(p.app.id, toClassification(p, decideFor(p, withNeighbours(p, first, neighbours, o), compiled, o), compiled, o));
   return out;
 }
+
+/** Holds an application's place in the result (inventory order) until pass 2 decides it. */
+const PENDING: Classification = { confidence: 0, evidence: [] };
 
 /** Tokens and phrase matches of a text. */
 interface MatchedText {
   tokens: string[];
   matches: Array<TrieMatch<Term>>;
+  /** Content words no match covers (stopwords, boilerplate, region words and versions aside), when computed. */
+  uncovered?: string[];
+}
+
+/** What an address says, once per distinct URL text. */
+interface MatchedUrl {
+  url?: UrlInfo;
+  hostPlatform?: SharedPlatformDef;
+  hostTokens: string[];
+  hostMatches: Array<TrieMatch<Term>>;
+  pathTokens: string[];
+  pathMatches: Array<TrieMatch<Term>>;
 }
 
 /**
- * Texts matched once per run: catalogues repeat names and descriptions (every unit listing SIMPEG), so
- * each distinct text is tokenised and matched once.
+ * Texts matched once per run: catalogues repeat names, descriptions and addresses (every unit listing
+ * SIMPEG), so each distinct text is tokenised and matched once.
  */
 class TextMatcher {
   private readonly names = new Map<string, MatchedText>();
   private readonly texts = new Map<string, MatchedText>();
+  private readonly urls = new Map<string, MatchedUrl>();
   constructor(private readonly compiled: CompiledReference) {}
 
   /** A name, with the word behind a glued-on prefix ("SIABSEN", "ePresensi") matched too, at the same position. */
@@ -271,66 +415,158 @@ class TextMatcher {
     }
     return m;
   }
+
+  url(raw: string | undefined): MatchedUrl {
+    const key = raw ?? '';
+    let m = this.urls.get(key);
+    if (m === undefined) {
+      const url = parseUrl(raw);
+      const hostPlatform = platformForHost(this.compiled, url);
+      // A shared platform's host says which platform; other hosts and paths are read for the words they carry.
+      const hostTokens = url !== undefined && hostPlatform === undefined ? hostNameTokens(url) : [];
+      const pathTokens = url !== undefined && hostPlatform === undefined ? pathNameTokens(url) : [];
+      m = {
+        url,
+        hostPlatform,
+        hostTokens,
+        hostMatches: hostTokens.length > 0 ? maximalMatches(this.compiled.trie.matchAll(hostTokens)) : [],
+        pathTokens,
+        pathMatches: pathTokens.length > 0 ? maximalMatches(this.compiled.trie.matchAll(pathTokens)) : [],
+      };
+      this.urls.set(key, m);
+    }
+    return m;
+  }
 }
 
-function prepare(
-  app: Application,
-  compiled: CompiledReference,
-  texts: TextMatcher,
-  regionTokens: Set<string>,
-  ownTokens: ReadonlySet<string>,
-  datasetFunction: Map<string, string>,
-  o: ClassifyDefaults,
-): Prepared {
+function prepare(app: Application, run: Run, regionTokens: Set<string>, unit: Unit, datasetFunction: Map<string, string>): Prepared {
+  const { o, compiled, texts, ledger } = run;
+  ledger.clear();
   const tally = new Tally();
-  const given = parseGivenCode(app.function, compiled);
-  const url = parseUrl(app.url);
-  const { tokens: nameTokens, matches: nameMatches } = texts.name(app.name);
-  const qualifier = qualifierTest(nameTokens, nameMatches, ownTokens);
+  const given = run.givenCode(app.function);
+  const address = texts.url(app.url);
+  const { url, hostPlatform } = address;
+  const ownTokens = unit.tokens;
+  const name = texts.name(app.name);
 
-  // The description is scored first: when it points clearly elsewhere and says nothing for the function a
-  // lexicon name in the title stands for, the name is being reused for another system (SIKAP for employee
-  // performance is not LKPP's SIKaP), and counts for less.
-  const description = texts.text(app.description);
-  scoreMatches(tally, description.matches, 'description', o, { qualifier: abbreviationTest(description.tokens) });
-  const described = new Map(tally.scores);
-  const strongest = Math.max(0, ...described.values());
-  const contradicted = (code: string) => strongest >= o.contradictingDescription && !described.has(code);
-  const explained = (t: string) => regionTokens.has(t) || ownTokens.has(t) || UNIT_ABBREVIATIONS.has(t);
-  scoreMatches(tally, nameMatches, 'name', o, { partial: hasUnexplainedTokens(nameTokens, nameMatches, explained), contradicted, qualifier });
+  // The evidence other than the name is scored first: when it points clearly elsewhere and says nothing for
+  // the function a lexicon name in the title stands for, the name is being reused for another system (SIKAP
+  // for employee performance is not LKPP's SIKaP; a Bappeda's own "SIPD" at opendata.… is not Kemendagri's),
+  // and counts for less.
+  // A description that only repeats the name ("SIPD Trenggalek") is no evidence of its own.
+  const description = texts.text(repeatsName(app) ? undefined : app.description);
+  scoreMatches(run, tally, description.matches, 'description', { tokens: description.tokens, own: ownTokens });
+  if (url !== undefined && hostPlatform === undefined) {
+    scoreMatches(run, tally, address.hostMatches, 'url', { host: url.host, tokens: address.hostTokens });
+    if (address.pathTokens.length > 0) scoreMatches(run, tally, address.pathMatches, 'url', { host: `${url.host}/${url.path[0]}`, tokens: address.pathTokens });
+  }
+  for (const datasetId of app.datasets) {
+    const code = datasetFunction.get(datasetId);
+    if (code === undefined) continue;
+    const text = () => `uses dataset ${datasetId}, classified ${code}`;
+    tally.add(ledger, run.codeId(code), o.caps.dataset, evidence(code, 'dataset', o.datasetWeight, 'dataset', text), `dataset|${datasetId}`);
+  }
+  let strongest = 0;
+  for (const v of tally.scores.values()) if (v > strongest) strongest = v;
+  const other = strongest >= o.contradictingEvidence ? new Map(tally.scores) : undefined;
+  const contradicted = other === undefined ? undefined : (code: string) => (other.get(code) ?? 0) * o.contradictedShare < strongest;
+
+  const module = familyModule(name.matches, () => [description.matches, texts.text(unit.name).matches], compiled, o);
+  const partial = uncoveredWords(name).some((t) => !regionTokens.has(t) && !ownTokens.has(t) && !UNIT_ABBREVIATIONS.has(t));
+  scoreMatches(run, tally, name.matches, 'name', { partial, contradicted, tokens: name.tokens, own: ownTokens, module });
   if (given?.kind === 'text') {
-    const tokens = tokenize(given.text);
-    const matches = maximalMatches(compiled.trie.matchAll(tokens));
-    scoreMatches(tally, matches, 'function-text', o, { partial: hasUnexplainedTokens(tokens, matches, (t) => regionTokens.has(t)) });
+    const matched = texts.text(given.text);
+    scoreMatches(run, tally, matched.matches, 'function-text', { partial: uncoveredWords(matched).some((t) => !regionTokens.has(t)) });
   }
 
-  const platform = detectPlatform(app, url, nameTokens, nameMatches, compiled, regionTokens);
-  const hostPlatform = platformForHost(compiled, url);
+  const detected = detectPlatform(app, url, name.tokens, name.matches, compiled, regionTokens);
+  const platform = module !== undefined && detected?.id === module.head.id ? module.module : detected;
   if (hostPlatform !== undefined && url !== undefined) {
     // One host can serve several modules of one owner (SIPD's planning and financial modules): the name
     // tells them apart.
-    const module = platform !== undefined && platform.owner === hostPlatform.owner ? platform : hostPlatform;
-    tally.add(module.function, 'url', o.platformHost, o.platformHost, 'url-host', () => `URL host ${url.host} is shared platform ${module.name} (${module.owner})`, `host|${url.host}`);
-  } else if (url !== undefined) {
-    const hostTokens = hostNameTokens(url);
-    scoreMatches(tally, maximalMatches(compiled.trie.matchAll(hostTokens)), 'url', o, { host: url.host, qualifier: abbreviationTest(hostTokens) });
-    const path = pathNameTokens(url);
-    if (path.length > 0) scoreMatches(tally, maximalMatches(compiled.trie.matchAll(path)), 'url', o, { host: `${url.host}/${url.path[0]}`, qualifier: abbreviationTest(path) });
+    const served = platform !== undefined && platform.owner === hostPlatform.owner ? platform : hostPlatform;
+    const text = () => `URL host ${url.host} is shared platform ${served.name} (${served.owner})`;
+    tally.add(ledger, run.codeId(served.function), o.platformHost, evidence(served.function, 'url-host', o.platformHost, 'url', text), `host|${url.host}`);
   }
 
   // "Digantikan oleh SIPD Penatausahaan": a system is replaced by one that does its job.
   const successor = replacedBy(app.statusReason);
-  if (successor !== undefined) {
-    scoreMatches(tally, maximalMatches(compiled.trie.matchAll(tokenize(successor))), 'replaced-by', o);
-  }
+  if (successor !== undefined) scoreMatches(run, tally, texts.text(successor).matches, 'replaced-by');
+  return { app, tally, given, platform, hostPlatform };
+}
 
-  for (const datasetId of app.datasets) {
-    const code = datasetFunction.get(datasetId);
-    if (code === undefined) continue;
-    tally.add(code, 'dataset', o.datasetWeight, o.caps.dataset, 'dataset', () => `uses dataset ${datasetId}, classified ${code}`, `dataset|${datasetId}`);
+/** Content words of a text that no match covers: computed once per distinct text. */
+function uncoveredWords(text: MatchedText): string[] {
+  if (text.uncovered === undefined) {
+    const covered = new Uint8Array(text.tokens.length);
+    for (const m of text.matches) covered.fill(1, m.start, m.end);
+    text.uncovered = text.tokens.filter(
+      (t, i) => covered[i] === 0 && t.length >= 2 && !STOPWORDS.has(t) && !BOILERPLATE.has(t) && !REGION_WORDS.has(t) && !/^v?\d+(\.\d+)*$/.test(t),
+    );
   }
-  tally.seal();
-  return { app, tally, given, platform };
+  return text.uncovered;
+}
+
+function repeatsName(app: Application): boolean {
+  return app.description !== undefined && app.description.trim().toLowerCase() === app.name.trim().toLowerCase();
+}
+
+/** The owning unit of an application: its name, and that name's words. */
+interface Unit {
+  name: string;
+  tokens: ReadonlySet<string>;
+}
+
+/** A platform family named only by its family name ("SIPD", "SIPD RI"), read as one of its modules. */
+interface ModuleChoice {
+  head: SharedPlatformDef;
+  module: SharedPlatformDef;
+  /** The name's terms that name only the family. */
+  terms: Set<Term>;
+}
+
+/**
+ * Which module a bare family name stands for: the module whose function the keywords of the description and
+ * of the owning unit's name support most — a BPKAD's "SIPD RI" is SIPD's financial management, a Bappeda's
+ * its planning. Names (SIPD spelled out in the description) support no module. Undefined when nothing
+ * points away from the main platform.
+ */
+function familyModule(
+  nameMatches: Array<TrieMatch<Term>>,
+  evidence: () => Array<Array<TrieMatch<Term>>>,
+  compiled: CompiledReference,
+  o: ClassifyDefaults,
+): ModuleChoice | undefined {
+  let head: SharedPlatformDef | undefined;
+  const terms = new Set<Term>();
+  for (const match of nameMatches) {
+    for (const term of match.payloads) {
+      if (term.platform === undefined || term.kind === 'keyword' || term.kind === 'weak') continue;
+      const members = compiled.families.get(term.platform);
+      if (members === undefined) continue;
+      if (members[0]!.id !== term.platform) return undefined;
+      const words = compiled.familyWords.get(term.platform)!;
+      // A name that also names a module ("SIPD Perencanaan (Sistem Informasi Pemerintahan Daerah)") says which.
+      if (!term.words.every((t) => words.has(t))) return undefined;
+      head = members[0];
+      terms.add(term);
+    }
+  }
+  if (head === undefined) return undefined;
+  const support = new Map<string, number>();
+  for (const matches of evidence()) {
+    for (const match of matches) {
+      for (const term of match.payloads) {
+        if ((term.kind !== 'keyword' && term.kind !== 'weak') || term.function === undefined) continue;
+        support.set(term.function, (support.get(term.function) ?? 0) + (term.kind === 'weak' ? o.weakKeyword : o.keyword));
+      }
+    }
+  }
+  let module = head;
+  for (const member of compiled.families.get(head.id)!) {
+    if ((support.get(member.function) ?? 0) > (support.get(module.function) ?? 0)) module = member;
+  }
+  return module === head ? undefined : { head, module, terms };
 }
 
 interface MatchContext {
@@ -338,72 +574,93 @@ interface MatchContext {
   host?: string;
   /** The name has words no match explains: a lexicon name inside it may be an ordinary word ("Lik Randu Sakti"). */
   partial?: boolean;
-  /** The description points elsewhere and says nothing for this function. */
+  /** The other evidence points elsewhere and says (next to) nothing for this function. */
   contradicted?: (code: string) => boolean;
-  /** The match only names who runs the application (its own unit, a unit abbreviation) beside other evidence. */
-  qualifier?: (match: TrieMatch<Term>) => boolean;
+  /** The text's tokens: a match made only of unit abbreviations names who runs the application. */
+  tokens?: string[];
+  /** The owning unit's words: a match inside a stretch of them names who runs it, beside other matches. */
+  own?: ReadonlySet<string>;
+  /** A bare platform-family name read as one of its modules. */
+  module?: ModuleChoice;
 }
 
 /** A match made only of unit abbreviations (RSUD, Dinkes, Bappeda) names who runs the application. */
-function abbreviationTest(tokens: string[]): (m: TrieMatch<Term>) => boolean {
-  return (m) => {
-    for (let i = m.start; i < m.end; i++) if (!UNIT_ABBREVIATIONS.has(tokens[i]!)) return false;
-    return true;
-  };
+function isAbbreviation(tokens: string[], m: TrieMatch<Term>): boolean {
+  for (let i = m.start; i < m.end; i++) if (!UNIT_ABBREVIATIONS.has(tokens[i]!)) return false;
+  return true;
+}
+
+/** Every token of the match is a unit abbreviation or lies in a stretch of two or more of the unit's own words. */
+function isOwnStretch(tokens: string[], m: TrieMatch<Term>, own: ReadonlySet<string>): boolean {
+  for (let i = m.start; i < m.end; i++) {
+    const t = tokens[i]!;
+    const inStretch = own.has(t) && ((i > 0 && own.has(tokens[i - 1]!)) || (i + 1 < tokens.length && own.has(tokens[i + 1]!)));
+    if (!inStretch && !UNIT_ABBREVIATIONS.has(t)) return false;
+  }
+  return true;
 }
 
 /**
- * A name match that only names who runs the application counts little: a unit abbreviation always
- * ("Antrian Online RSUD"), a stretch of two or more words of the owning unit's own name when other words of
- * the name match too ("e-Office Deputi … Akuntabilitas Aparatur dan Pengawasan" in that deputy).
+ * Whether a match only names who runs the application, and so counts little: a unit abbreviation always
+ * ("Antrian Online RSUD"; "SIPBJ RSUD" is not a hospital system), a stretch of two or more words of the
+ * owning unit's own name when other words of the text match too ("e-Office Deputi … Akuntabilitas Aparatur
+ * dan Pengawasan" in that deputy; "antrian … Dinas Kependudukan dan Pencatatan Sipil" in that office).
  */
-function qualifierTest(tokens: string[], matches: Array<TrieMatch<Term>>, ownTokens: ReadonlySet<string>): (m: TrieMatch<Term>) => boolean {
-  const inOwnRun = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; ) {
-    let j = i;
-    while (j < tokens.length && ownTokens.has(tokens[j]!)) j++;
-    if (j - i >= 2) inOwnRun.fill(1, i, j);
-    i = j === i ? i + 1 : j;
+class Qualifiers {
+  private others: boolean | undefined;
+  constructor(
+    private readonly matches: Array<TrieMatch<Term>>,
+    private readonly ctx: MatchContext,
+  ) {}
+
+  test(m: TrieMatch<Term>): boolean {
+    const { tokens, own } = this.ctx;
+    if (tokens === undefined) return false;
+    if (isAbbreviation(tokens, m)) return true;
+    if (own === undefined || !isOwnStretch(tokens, m, own)) return false;
+    this.others ??= this.matches.some((x) => !isOwnStretch(tokens, x, own) && x.payloads.some((t) => t.kind !== 'negative'));
+    return this.others;
   }
-  const isQualifier = (m: TrieMatch<Term>) => {
-    for (let i = m.start; i < m.end; i++) if (inOwnRun[i] === 0 && !UNIT_ABBREVIATIONS.has(tokens[i]!)) return false;
-    return true;
-  };
-  const isAbbreviation = abbreviationTest(tokens);
-  const others = matches.some((m) => !isQualifier(m) && m.payloads.some((t) => t.kind !== 'negative'));
-  // A unit abbreviation never says what an application does ("SIPBJ RSUD" is not a hospital system).
-  return (m) => isAbbreviation(m) || (others && isQualifier(m));
 }
 
-function scoreMatches(tally: Tally, matches: Array<TrieMatch<Term>>, field: Field, o: ClassifyDefaults, ctx: MatchContext = {}): void {
-  const where = ctx.host !== undefined ? `${FIELD_LABEL[field]} ${ctx.host}` : FIELD_LABEL[field];
+function scoreMatches(run: Run, tally: Tally, matches: Array<TrieMatch<Term>>, field: Field, ctx: MatchContext = {}): void {
+  if (matches.length === 0) return;
+  const { o, ledger } = run;
+  const fieldIndex = FIELD_INDEX.get(field)!;
+  const qualifiers = new Qualifiers(matches, ctx);
   for (const match of matches) {
+    const qualifying = qualifiers.test(match);
     for (const term of match.payloads) {
       if (term.kind === 'negative') {
         if (term.function !== undefined && !tally.negatives.has(term.function)) tally.negatives.set(term.function, term.text);
         continue;
       }
       const nameLike = term.kind !== 'keyword' && term.kind !== 'weak';
-      const qualifying = ctx.qualifier?.(match) === true;
       const factor = fieldFactor(field, term, o) * (nameLike && ctx.partial ? o.partialNameFactor : 1) * (qualifying ? o.qualifierFactor : 1);
       const kind = field === 'url' ? 'url-host' : field === 'dataset' ? 'dataset' : field === 'replaced-by' ? 'replaced-by' : evidenceKind(term);
-      for (const [code, base, alternative] of termContributions(term, o)) {
+      const module = ctx.module !== undefined && ctx.module.terms.has(term) ? ctx.module : undefined;
+      for (const c of run.contributionsOf(term)) {
+        const remapped = module !== undefined && c.code === module.head.function;
+        const code = remapped ? module.module.function : c.code;
+        const codeId = remapped ? run.codeId(code) : c.codeId;
         const reused = nameLike && ctx.contradicted?.(code) === true;
-        const detail = () => `${where}: ${contributionLabel(term, alternative)}${reused ? ' (the description points to another function: the name is reused)' : ''}`;
+        const item: PendingEvidence = {
+          code,
+          kind,
+          weight: c.base * factor * (reused ? o.reusedNameFactor : 1),
+          text: undefined,
+          term,
+          field,
+          host: ctx.host,
+          alternative: c.alternative,
+          module: remapped ? module.module.name : undefined,
+          reused,
+        };
         // Spellings of one system (SIPD RI, SIPD-RI, the SIPD platform name) count once.
-        tally.add(code, field, base * factor * (reused ? o.reusedNameFactor : 1), o.caps[field], kind, detail, `${field}|${nameLike ? term.identity : term.key}|${code}`);
+        tally.add(ledger, codeId, o.caps[field], item, (term.identityId * FIELDS.length + fieldIndex) * CODE_SPACE + codeId);
       }
     }
   }
-}
-
-/** True when some content word of the name lies outside every match (region and agency names excepted). */
-function hasUnexplainedTokens(tokens: string[], matches: Array<TrieMatch<Term>>, explained: (token: string) => boolean): boolean {
-  const covered = new Uint8Array(tokens.length);
-  for (const m of matches) covered.fill(1, m.start, m.end);
-  return tokens.some(
-    (t, i) => covered[i] === 0 && t.length >= 2 && !STOPWORDS.has(t) && !BOILERPLATE.has(t) && !REGION_WORDS.has(t) && !explained(t) && !/^v?\d+(\.\d+)*$/.test(t),
-  );
 }
 
 /** What one matched term adds: [function, base weight, whether it is an ambiguous name's alternative]. */
@@ -461,10 +718,28 @@ function detectPlatform(
   regionTokens: Set<string>,
 ): SharedPlatformDef | undefined {
   const byHost = platformForHost(compiled, url);
+  if (byHost !== undefined) return moduleNamed(nameMatches, byHost, compiled) ?? byHost;
   const byName = platformByName(nameTokens, nameMatches, compiled);
-  if (byHost !== undefined) return byName !== undefined && byName.owner === byHost.owner ? byName : byHost;
   if (app.origin === 'local' || (url !== undefined && isRegionalHost(url, regionTokens))) return undefined;
   return byName;
+}
+
+/**
+ * On a host one owner serves several modules from (SIPD's planning and financial administration), the
+ * module a name mentions anywhere ("SIPD Penatausahaan (SIPD Penatausahaan Keuangan Daerah)").
+ */
+function moduleNamed(nameMatches: Array<TrieMatch<Term>>, byHost: SharedPlatformDef, compiled: CompiledReference): SharedPlatformDef | undefined {
+  let named: SharedPlatformDef | undefined;
+  for (const match of nameMatches) {
+    for (const term of match.payloads) {
+      if (term.platform === undefined || term.platform === byHost.id) continue;
+      const p = compiled.reference.platformById.get(term.platform);
+      if (p === undefined || p.owner !== byHost.owner) continue;
+      if (named !== undefined && named.id !== p.id) return undefined;
+      named = p;
+    }
+  }
+  return named;
 }
 
 /** The platform whose name the application's name is, beside only its owner's name and boilerplate. */
@@ -499,40 +774,91 @@ function parseGivenCode(raw: string | undefined, compiled: CompiledReference): G
   return { kind: 'text', text: value };
 }
 
-function decideFor(p: Prepared, tally: Tally, compiled: CompiledReference, o: ClassifyDefaults): Decision {
+/** A given sector code restricts the choice to that sector's functions. */
+function allowedFor(p: Prepared, compiled: CompiledReference): ((code: string) => boolean) | undefined {
   const restrictTo = p.given?.kind === 'coarse' && p.given.sector ? p.given.code : undefined;
-  return decide(tally, o, restrictTo ? (code) => compiled.functions.get(code)?.parent === restrictTo : undefined);
+  return restrictTo ? (code) => compiled.functions.get(code)?.parent === restrictTo : undefined;
+}
+
+function decideFor(p: Prepared, tally: Tally, compiled: CompiledReference, o: ClassifyDefaults): Decision {
+  return decide(tally, o, allowedFor(p, compiled));
+}
+
+function rankFor(p: Prepared, tally: Tally, compiled: CompiledReference, o: ClassifyDefaults): Ranking | undefined {
+  return rank(tally, o, allowedFor(p, compiled));
+}
+
+/** What a decision concludes, without its evidence. */
+interface Choice {
+  function?: string;
+  confidence: number;
+}
+
+function choose(r: Ranking | undefined, o: ClassifyDefaults): Choice {
+  if (r === undefined || !accepted(r, o)) return { confidence: 0 };
+  return { function: r.code, confidence: confidenceOf(r, o) };
+}
+
+/** confidence = (1 − e^(−best/confidenceScale)) × (½ + ½·(best − second)/best), rounded. */
+function confidenceOf(r: Ranking, o: ClassifyDefaults): number {
+  return round((1 - Math.exp(-r.best / o.confidenceScale)) * (0.5 + (0.5 * (r.best - r.second)) / r.best));
+}
+
+/** The best function and the runner-up (ties to the smaller code), negative phrases applied. */
+interface Ranking {
+  code: string;
+  best: number;
+  rival?: string;
+  second: number;
+}
+
+function rank(tally: Tally, o: ClassifyDefaults, allowed?: (code: string) => boolean): Ranking | undefined {
+  let code: string | undefined;
+  let best = 0;
+  let rival: string | undefined;
+  let second = 0;
+  for (const [c, raw] of tally.scores) {
+    if (allowed && !allowed(c)) continue;
+    const v = tally.negatives.has(c) ? raw * o.negativeFactor : raw;
+    if (code === undefined || v > best || (v === best && c < code)) {
+      if (code !== undefined) [rival, second] = [code, best];
+      [code, best] = [c, v];
+    } else if (rival === undefined || v > second || (v === second && c < rival)) {
+      [rival, second] = [c, v];
+    }
+  }
+  return code === undefined ? undefined : { code, best, rival, second };
+}
+
+/** The best function reaches the bar and clearly beats the runner-up. */
+function accepted(r: Ranking, o: ClassifyDefaults): boolean {
+  return r.best >= o.minScore && r.best - r.second >= o.tieMargin * r.best;
 }
 
 function decide(tally: Tally, o: ClassifyDefaults, allowed?: (code: string) => boolean): Decision {
-  const ranked: Array<[string, number]> = [];
-  for (const [code, raw] of tally.scores) {
-    if (allowed && !allowed(code)) continue;
-    ranked.push([code, tally.negatives.has(code) ? raw * o.negativeFactor : raw]);
-  }
-  ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const [bestCode, best] = ranked[0] ?? ['', 0];
-  const second = ranked[1]?.[1] ?? 0;
+  const ranking = rank(tally, o, allowed);
+  const bestCode = ranking?.code ?? '';
+  const best = ranking?.best ?? 0;
+  const second = ranking?.second ?? 0;
   const evidence = (code: string): EvidenceItem[] => {
     const items = tally.evidenceFor(code);
     const neg = tally.negatives.get(code);
     if (neg !== undefined) items.push({ kind: 'negative-keyword', detail: `"${neg}" argues against ${code} (score × ${o.negativeFactor})` });
     return items;
   };
-  if (ranked.length === 0 || best < o.minScore) {
-    return { confidence: 0, evidence: ranked.length === 0 ? [] : [...evidence(bestCode), { kind: 'unclassified', detail: `best candidate ${bestCode} scores ${round(best)} < ${o.minScore}` }] };
+  if (ranking === undefined || best < o.minScore) {
+    return { confidence: 0, evidence: ranking === undefined ? [] : [...evidence(bestCode), { kind: 'unclassified', detail: `best candidate ${bestCode} scores ${round(best)} < ${o.minScore}` }] };
   }
   if (best - second < o.tieMargin * best) {
-    const rival = ranked[1]![0];
+    const rival = ranking.rival!;
     return {
       confidence: 0,
       evidence: [...evidence(bestCode), ...evidence(rival), { kind: 'unclassified', detail: `ambiguous: ${bestCode} (${round(best)}) and ${rival} (${round(second)}) score alike` }],
     };
   }
-  const confidence = (1 - Math.exp(-best / o.confidenceScale)) * (0.5 + (0.5 * (best - second)) / best);
   const items = evidence(bestCode);
-  if (second > 0) items.push({ kind: 'runner-up', detail: `${ranked[1]![0]} scores ${round(second)} against ${round(best)}` });
-  return { function: bestCode, confidence: round(confidence), evidence: items };
+  if (second > 0) items.push({ kind: 'runner-up', detail: `${ranking.rival} scores ${round(second)} against ${round(best)}` });
+  return { function: bestCode, confidence: confidenceOf(ranking, o), evidence: items };
 }
 
 function toClassification(p: Prepared, decision: Decision, compiled: CompiledReference, o: ClassifyDefaults): Classification {
@@ -571,7 +897,7 @@ function toClassification(p: Prepared, decision: Decision, compiled: CompiledRef
   }
   const platformFunctions = p.platform !== undefined ? [p.platform.function, ...(p.platform.alsoCovers ?? [])] : [];
   // A platform recognised by name only must do the platform's job; a host match always stands.
-  const byNameOnly = p.platform !== undefined && platformForHost(compiled, parseUrl(p.app.url)) === undefined;
+  const byNameOnly = p.platform !== undefined && p.hostPlatform === undefined;
   if (p.platform !== undefined && (!byNameOnly || (result.function !== undefined && platformFunctions.includes(result.function)))) {
     result.sharedPlatform = p.platform.id;
     result.evidence.push({
@@ -595,7 +921,7 @@ function neighboursCanMatter(tally: Tally, o: ClassifyDefaults): boolean {
   return best < o.minScore + o.neighbourCap || best - second < 2 * o.neighbourCap || best - second < o.tieMargin * (best + o.neighbourCap);
 }
 
-function withNeighbours(p: Prepared, first: Map<string, Decision>, neighbours: (id: string) => Iterable<string>, o: ClassifyDefaults): Tally {
+function withNeighbours(p: Prepared, first: Map<string, Choice>, neighbours: (id: string) => Iterable<string>, o: ClassifyDefaults): Tally {
   const counts = new Map<string, number>();
   for (const id of neighbours(p.app.id)) {
     const d = first.get(id);
@@ -626,13 +952,14 @@ function exchangeNeighbours(inventory: Inventory): (id: string) => string[] {
 }
 
 /** A dataset's function, from the keywords and names in its own name. */
-function classifyDatasets(inventory: Inventory, compiled: CompiledReference, o: ClassifyDefaults): Map<string, string> {
+function classifyDatasets(inventory: Inventory, run: Run): Map<string, string> {
   const out = new Map<string, string>();
   for (const dataset of inventory.datasets) {
-    const tally = new Tally();
-    scoreMatches(tally, maximalMatches(compiled.trie.matchAll(tokenize(dataset.name))), 'name', o);
-    const d = decide(tally, o);
-    if (d.function !== undefined) out.set(dataset.id, d.function);
+    run.ledger.clear();
+    const tally = new Tally(true);
+    scoreMatches(run, tally, run.texts.text(dataset.name).matches, 'name');
+    const best = rank(tally, run.o);
+    if (best !== undefined && accepted(best, run.o)) out.set(dataset.id, best.code);
   }
   return out;
 }

@@ -47,6 +47,10 @@ export interface AppFeatures {
   core: string[];
   /** The lexicon identity when the whole name is one known system name (SIMPEG, its long form, …). */
   canonical?: string;
+  /** What identifies the name across records: its lexicon identity, else its core words joined. */
+  nameKey?: string;
+  /** Ids (FeatureSet.blockWords) of the core words and of the first letters of long ones: blocking keys. */
+  blockWords: Int32Array;
   /** Sorted token ids of `core` plus acronym expansions. */
   nameIds: Int32Array;
   trigramIds: Int32Array;
@@ -57,6 +61,8 @@ export interface AppFeatures {
   pure: boolean;
   /** The name is a lexicon name known to be used for unrelated systems (SIMAS, SIPP): alone it proves nothing. */
   ambiguousName: boolean;
+  /** The name says it is a dashboard ("Dashboard Stunting"): a report over a function's data, not the system doing it. */
+  view: boolean;
 }
 
 export interface FeatureSet {
@@ -64,11 +70,23 @@ export interface FeatureSet {
   /** IDF weight of each name token id. */
   nameIdf: Float64Array;
   names: Interner;
+  /** Words, word prefixes and lexicon identities the blocking keys are made of. */
+  blockWords: Interner;
   governments: string[];
 }
 
 export interface FeatureOptions {
   minFunctionConfidence: number;
+  /** Name words longer than this also block on their first `prefixLength` letters. */
+  prefixLength: number;
+}
+
+/** What a core name gives the comparison, computed once per distinct core name. */
+interface NameVectors {
+  key: string;
+  nameIds: Int32Array;
+  trigramIds: Int32Array;
+  blockWords: Int32Array;
 }
 
 export function buildFeatures(
@@ -96,11 +114,32 @@ export function buildFeatures(
 
   const names = new Interner();
   const grams = new Interner();
+  const blockWords = new Interner();
   const datasets = new Interner();
   // Catalogues repeat names, addresses and descriptions (SIMPEG listed by every unit): each distinct text
   // is analysed once.
   const partsCache = new Map<string, NameParts>();
-  const vectorCache = new Map<string, { nameIds: Int32Array; trigramIds: Int32Array }>();
+  const vectorCache = new Map<string, NameVectors>();
+  const vectorsOf = (core: string[], expansions: string[]): NameVectors => {
+    const key = core.join(' ');
+    const cacheKey = `${key}\u0001${expansions.join(' ')}`;
+    let vectors = vectorCache.get(cacheKey);
+    if (vectors === undefined) {
+      const words: number[] = [];
+      for (const t of core) {
+        words.push(blockWords.id(t));
+        if (t.length > options.prefixLength) words.push(blockWords.id(`>${t.slice(0, options.prefixLength)}`));
+      }
+      vectors = {
+        key,
+        nameIds: sortedUnique([...core, ...expansions].map((t) => names.id(t))),
+        trigramIds: sortedUnique(trigrams(key).map((g) => grams.id(g))),
+        blockWords: sortedUnique(words),
+      };
+      vectorCache.set(cacheKey, vectors);
+    }
+    return vectors;
+  };
   const urlCache = new Map<string, { url?: UrlInfo; system?: string }>();
   const descriptions = new DescriptionVectors();
   const emptyIds = new Int32Array(0);
@@ -119,15 +158,8 @@ export function buildFeatures(
       partsCache.set(app.name, parts);
     }
     const core = ownCore(parts, ownTokens(agencyName.get(app.agencyId)));
-    const vectorKey = `${core.join(' ')}\u0001${parts.expansions.join(' ')}`;
-    let vectors = vectorCache.get(vectorKey);
-    if (vectors === undefined) {
-      vectors = {
-        nameIds: sortedUnique([...core, ...parts.expansions].map((t) => names.id(t))),
-        trigramIds: sortedUnique(trigrams(core.join(' ')).map((g) => grams.id(g))),
-      };
-      vectorCache.set(vectorKey, vectors);
-    }
+    // Most records keep the name's own core: its vectors are remembered on the name.
+    const vectors = core === parts.base ? (parts.vectors ??= vectorsOf(core, parts.expansions)) : vectorsOf(core, parts.expansions);
     const root = governmentOf(app.agencyId);
     let government = governmentIndex.get(root);
     if (government === undefined) {
@@ -152,20 +184,27 @@ export function buildFeatures(
       system: address.system,
       core,
       canonical: parts.canonical,
+      nameKey: parts.canonical ?? (core.length > 0 ? vectors.key : undefined),
+      blockWords: vectors.blockWords,
       nameIds: vectors.nameIds,
       trigramIds: vectors.trigramIds,
       descIds: emptyIds,
       descWeights: emptyWeights,
       datasetIds: app.datasets.length === 0 ? emptyIds : sortedUnique(app.datasets.map((d) => datasets.id(d))),
-      pure: fn !== undefined && isPure(core, keywordTokens.get(fn)),
+      // An opaque code is read through the function the other evidence infers.
+      pure: fn !== undefined && isPure(core, keywordTokens.get(fn) ?? (alt !== undefined ? keywordTokens.get(alt) : undefined)),
       ambiguousName: parts.ambiguous,
+      view: core.some((t) => VIEW_WORDS.has(t)),
     };
   });
 
   const nameIdf = idf(features.map((f) => f.nameIds), names.size);
   descriptions.assign(features);
-  return { features, nameIdf, names, governments };
+  return { features, nameIdf, names, blockWords, governments };
 }
+
+/** Words that make a name a dashboard over data kept elsewhere. */
+const VIEW_WORDS: ReadonlySet<string> = new Set(['dashboard', 'dasbor', 'dashbord', 'dasboard']);
 
 /**
  * A name that is essentially the capability itself: at least one of the function's own words and at most
@@ -191,8 +230,18 @@ class DescriptionVectors {
   private readonly tokenIds: number[][] = [];
   private readonly ofApp: number[] = [];
 
+  /** Descriptions as compared (`usableDescription` without the name check), once per distinct text. */
+  private readonly cleaned = new Map<string, string | undefined>();
+
   add(app: Application): void {
-    const text = usableDescription(app);
+    const raw = app.description ?? '';
+    let text = this.cleaned.get(raw);
+    if (text === undefined && !this.cleaned.has(raw)) {
+      text = cleanDescription(raw);
+      this.cleaned.set(raw, text);
+    }
+    // A description that only repeats the name says nothing.
+    if (text !== undefined && text.toLowerCase() === app.name.trim().toLowerCase()) text = undefined;
     if (text === undefined) {
       this.ofApp.push(-1);
       return;
@@ -237,10 +286,10 @@ class DescriptionVectors {
   }
 }
 
-/** A description worth comparing: not a placeholder, not a copy of the name, without catalogue notes. */
-function usableDescription(app: Application): string | undefined {
-  const d = app.description?.split('| Sumber:')[0]?.trim();
-  if (!d || d === '-' || /^tidak ada$/i.test(d) || d.toLowerCase() === app.name.trim().toLowerCase()) return undefined;
+/** A description worth comparing: not a placeholder, without catalogue notes (the copy-of-the-name check is the caller's). */
+function cleanDescription(description: string): string | undefined {
+  const d = description.split('| Sumber:')[0]?.trim();
+  if (!d || d === '-' || /^tidak ada$/i.test(d)) return undefined;
   return d;
 }
 
@@ -289,6 +338,8 @@ interface NameParts {
   base: string[];
   /** Last resort when no content word is left. */
   fallback: string[];
+  /** The vectors of `base`, once computed. */
+  vectors?: NameVectors;
 }
 
 function nameParts(name: string, compiled: CompiledReference, regionTokens: ReadonlySet<string>, localLexicon: Map<string, string>): NameParts {
@@ -299,13 +350,12 @@ function nameParts(name: string, compiled: CompiledReference, regionTokens: Read
   const ambiguous = matches.some((m) => m.payloads.some((t) => t.ambiguous === true && (t.kind === 'acronym' || t.kind === 'longform')));
   const canonical = wholeNameIdentity(raw, matches, regionTokens) ?? localLexicon.get(localKey(raw, compiled.vocabulary, regionTokens));
   const expansions: string[] = [];
-  for (const m of matches) {
+  // A name that spells out its own long form ("SIPD (Sistem Informasi Pembangunan Daerah)") says what its
+  // acronym stands for here: the lexicon's long form of that acronym is not added.
+  const spelledOut = /\(([^()]+)\)/.exec(name);
+  for (const m of spelledOut !== null && tokenize(spelledOut[1]).length >= 2 ? [] : matches) {
     for (const term of m.payloads) {
-      if ((term.kind === 'acronym' || term.kind === 'platform') && term.acronym?.longForm !== undefined && !term.acronym.longForm.startsWith('(')) {
-        for (const t of nameTokens(tokenize(term.acronym.longForm.replace(/\([^)]*\)/g, ' ')), compiled.vocabulary)) {
-          if (!REGION_WORDS.has(t)) expansions.push(t);
-        }
-      }
+      if (term.kind === 'acronym' || term.kind === 'platform') expansions.push(...expansionOf(term, compiled.vocabulary));
     }
   }
   const named = nameTokens(raw, compiled.vocabulary);
@@ -313,9 +363,25 @@ function nameParts(name: string, compiled: CompiledReference, regionTokens: Read
   return { canonical, expansions, ambiguous, named, base, fallback: raw.filter((t) => t.length >= 2 && !STOPWORDS.has(t)) };
 }
 
+/** Content words of a lexicon name's long form (SIMPEG → kepegawaian), once per term. */
+const expansionCache = new WeakMap<Term, string[]>();
+
+function expansionOf(term: Term, vocabulary: ReadonlySet<string>): string[] {
+  let words = expansionCache.get(term);
+  if (words === undefined) {
+    const longForm = term.acronym?.longForm;
+    words =
+      longForm === undefined || longForm.startsWith('(')
+        ? []
+        : nameTokens(tokenize(longForm.replace(/\([^)]*\)/g, ' ')), vocabulary).filter((t) => !REGION_WORDS.has(t));
+    expansionCache.set(term, words);
+  }
+  return words;
+}
+
 /** The owning agency's own name says nothing about the system: "Website Dinas Pendidikan" in that dinas. */
 function ownCore(parts: NameParts, ownAgencyTokens: ReadonlySet<string>): string[] {
-  const core = ownAgencyTokens.size === 0 ? parts.base : parts.base.filter((t) => !ownAgencyTokens.has(t));
+  const core = !parts.base.some((t) => ownAgencyTokens.has(t)) ? parts.base : parts.base.filter((t) => !ownAgencyTokens.has(t));
   if (core.length > 0) return core;
   return parts.named.length > 0 ? parts.named : parts.fallback;
 }

@@ -26,6 +26,8 @@ export interface SystemGroup {
   altFns: string[];
   generic: boolean;
   pure: boolean;
+  /** Every record's name says it is a dashboard over its function's data (`AppFeatures.view`). */
+  view: boolean;
 }
 
 export interface SystemOptions {
@@ -58,14 +60,21 @@ export function groupSystems(features: AppFeatures[], options: SystemOptions): {
   // Under one key, records first join the record of the same name, then the one of the same function, so
   // an unrelated record under the same key cannot block the others; an unclassified record with a new name
   // joins the key's first record.
-  const byKey = new Map<string, { first: number; byName: Map<string, number>; byFn: Map<string, number> }>();
+  // Most keys hold one record: the anchor maps are made when a second record arrives.
+  const byKey = new Map<string, { first: number; byName?: Map<string, number>; byFn?: Map<string, number> }>();
   const join = (key: string, i: number) => {
     const fn = features[i]!.fn;
     const name = nameKeyOf(features[i]!);
     const anchors = byKey.get(key);
     if (anchors === undefined) {
-      byKey.set(key, { first: i, byName: new Map(name !== undefined ? [[name, i]] : []), byFn: new Map(fn !== undefined ? [[fn, i]] : []) });
+      byKey.set(key, { first: i });
       return;
+    }
+    if (anchors.byName === undefined || anchors.byFn === undefined) {
+      const first = features[anchors.first]!;
+      const firstName = nameKeyOf(first);
+      anchors.byName = new Map(firstName !== undefined ? [[firstName, anchors.first]] : []);
+      anchors.byFn = new Map(first.fn !== undefined ? [[first.fn, anchors.first]] : []);
     }
     const sameName = name !== undefined ? anchors.byName.get(name) : undefined;
     const sameFn = fn !== undefined ? anchors.byFn.get(fn) : undefined;
@@ -113,7 +122,7 @@ export function groupSystems(features: AppFeatures[], options: SystemOptions): {
     if (s === undefined) {
       s = systems.length;
       rootIndex.set(root, s);
-      systems.push({ index: s, kind: 'single', members: [], adopted: false, fnConfidence: 0, altFns: [], generic: false, pure: false });
+      systems.push({ index: s, kind: 'single', members: [], adopted: false, fnConfidence: 0, altFns: [], generic: false, pure: false, view: false });
     }
     systems[s]!.members.push(i);
     systemOf[i] = s;
@@ -124,11 +133,11 @@ export function groupSystems(features: AppFeatures[], options: SystemOptions): {
 
 /** What identifies a name across records: its lexicon identity, else its core words. */
 export function nameKeyOf(f: AppFeatures): string | undefined {
-  if (f.canonical !== undefined) return f.canonical;
-  return f.core.length > 0 ? f.core.join(' ') : undefined;
+  return f.nameKey;
 }
 
 function describe(system: SystemGroup, features: AppFeatures[]): void {
+  if (system.members.length === 1) return describeSingle(system, features[system.members[0]!]!);
   const members = system.members.map((i) => features[i]!);
   const platform = members.find((f) => f.platform !== undefined)?.platform;
   const votes = new Map<string, number>();
@@ -148,6 +157,7 @@ function describe(system: SystemGroup, features: AppFeatures[]): void {
   system.altFns = [...new Set(members.flatMap((f) => (f.altFn !== undefined && f.altFn !== fn ? [f.altFn] : [])))];
   system.generic = withFn.some((f) => f.generic);
   system.pure = withFn.some((f) => f.pure);
+  system.view = members.every((f) => f.view);
   // A system is national when most of its records say so (one mislabelled row does not make it national).
   const national = members.filter((f) => f.app.origin === 'national').length * 2 > members.length;
   system.adopted = platform !== undefined || national;
@@ -161,4 +171,19 @@ function describe(system: SystemGroup, features: AppFeatures[]): void {
           : members.some((f) => f.system !== undefined && f.system === members[0]!.system)
             ? 'shared-host'
             : 'same-name';
+}
+
+/** `describe` for a system of one record (most of them), without the vote. */
+function describeSingle(system: SystemGroup, f: AppFeatures): void {
+  const fn = f.fn;
+  const national = f.app.origin === 'national';
+  system.platform = f.platform;
+  system.fn = fn;
+  system.fnConfidence = fn !== undefined ? f.fnConfidence : 0;
+  system.altFns = f.altFn !== undefined && f.altFn !== fn ? [f.altFn] : [];
+  system.generic = fn !== undefined && f.generic;
+  system.pure = fn !== undefined && f.pure;
+  system.view = f.view;
+  system.adopted = f.platform !== undefined || national;
+  system.kind = f.platform !== undefined ? 'platform' : national ? 'national' : 'single';
 }

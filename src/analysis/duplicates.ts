@@ -24,7 +24,13 @@
  *      one bad edge cannot chain two functions together.
  * How much the function alone says depends on it (data/reference/README.md): a specific capability links
  * every node; a generic one (GIS, messaging) only names that are nothing but the capability; a broad sector
- * mandate nothing — there, names, addresses or datasets must match too.
+ * mandate, a function every unit runs for itself (its website), or the mission of the agency that runs a
+ * national system for it (Kemendagri's population registry) nothing — there, names, addresses or datasets
+ * must match too. A dashboard over a function's data never links through the function. An opaque code is
+ * read through the function the other evidence infers; two codes never veto records that evidence puts in
+ * one function. A name alone cannot carry a pair when the name is known to be reused, or when the two
+ * records lean to different functions however weakly; a function that rests only on a reused name does not
+ * count twice.
  * A cluster needs at least one system the government built itself: a function served only by shared
  * platforms or national systems is adoption. A cluster lists every row of its member systems; when a shared
  * platform or national system is a member it is the keeper (its row nearest to the local duplicates),
@@ -37,11 +43,17 @@ import type { Classification } from './classify.js';
 import { buildFeatures, type AppFeatures, type FeatureSet } from './dup-features.js';
 import { chooseKeeper, compareKeepers, recordFacts, type KeeperFacts } from './dup-keeper.js';
 import { groupSystems, nameKeyOf, type SystemGroup, type SystemKind } from './dup-systems.js';
-import { cosineSorted, diceSorted, intersectCount, Interner, weightedJaccardSorted } from './text.js';
+import { cosineSorted, diceSorted, intersectCount, tokenize, weightedJaccardSorted } from './text.js';
 
 export const DUPLICATE_DEFAULTS = {
   /** Where duplicates are looked for: inside each government, or across the whole inventory. */
   partition: 'government' as 'government' | 'national',
+  /**
+   * Candidate pairs: `blocked` (the method above), or `all-pairs`, the naive baseline that scores every
+   * pair of applications — even across partitions, whose edges it then drops — to measure what blocking
+   * saves and whether it loses anything (scripts/lib/eval/baseline.ts).
+   */
+  candidates: 'blocked' as 'blocked' | 'all-pairs',
   /** Pair score an edge needs to link two systems. */
   threshold: 0.55,
   /** A classification counts as the application's function from this confidence on. */
@@ -76,7 +88,7 @@ export interface DuplicateOptions extends Partial<DuplicateDefaults> {
 export interface DuplicateStats {
   /** Distinct application pairs the blocking proposed. */
   candidates: number;
-  /** Pairs scored (candidates of two different systems in one partition). */
+  /** Pairs scored (candidates of two different systems in one partition; every pair in `all-pairs` mode). */
   scored: number;
   /** Pairs vetoed because their functions differ. */
   vetoed: number;
@@ -136,6 +148,8 @@ interface GraphNode {
   rows: number[];
   /** Function the node stands for in hub linking. */
   fn?: string;
+  /** Nodes of one hub key and partition link to one hub: the function, for an opaque code with its inferred function. */
+  hubKey?: string;
   /** Functions compatible with the node; null = any (unclassified). */
   labels: string[] | null;
   confidence: number;
@@ -155,13 +169,14 @@ export function detectDuplicates(
 ): DuplicateResult {
   const o: DuplicateDefaults = { ...DUPLICATE_DEFAULTS, ...options };
   const compiled = compileReference(reference);
-  const fs = buildFeatures(inventory, classification, compiled, { minFunctionConfidence: o.minFunctionConfidence });
+  const fs = buildFeatures(inventory, classification, compiled, { minFunctionConfidence: o.minFunctionConfidence, prefixLength: o.prefixLength });
   const F = fs.features;
   const { systemOf, systems } = groupSystems(F, { sameNameIsSameSystem: o.sameNameIsSameSystem });
   const degree = exchangeDegrees(inventory, options.graph);
   const rowFacts = F.map((f) => recordFacts(f.app, degree.get(f.app.id) ?? 0, f.platform ? reference.platformById.get(f.platform) : undefined));
 
-  const { nodes, nodeOfRow } = buildNodes(F, systems, systemOf, rowFacts, reference, o);
+  const rules = functionRules(inventory, fs.governments, reference);
+  const { nodes, nodeOfRow } = buildNodes(F, systems, systemOf, rowFacts, reference, rules, o);
   const stats: DuplicateStats = {
     candidates: 0,
     scored: 0,
@@ -176,13 +191,16 @@ export function detectDuplicates(
   stats.hubEdges = edges.length;
 
   const best = new Map<string, Edge>();
-  const generic = (code: string) => corroboration(reference, code) !== 'none';
-  stats.candidates = candidatePairs(F, o, (i, j) => {
+  const generic = (code: string, government: number) => rules.corroboration(code, government) !== 'none';
+  const naive = o.candidates === 'all-pairs';
+  const visit = (i: number, j: number): void => {
     const a = nodeOfRow[i]!;
     const b = nodeOfRow[j]!;
-    if (a === b || nodes[a]!.part !== nodes[b]!.part) return;
+    const relevant = a !== b && nodes[a]!.part === nodes[b]!.part;
+    if (!relevant && !naive) return;
     stats.scored++;
     const pair = scorePair(F[i]!, F[j]!, fs, o, generic);
+    if (!relevant) return;
     if (pair === undefined) {
       stats.vetoed++;
       return;
@@ -191,7 +209,8 @@ export function detectDuplicates(
     const key = a < b ? `${a}|${b}` : `${b}|${a}`;
     const previous = best.get(key);
     if (previous === undefined || previous.score < pair.score) best.set(key, { a, b, score: pair.score, kind: 'pair', i, j, pair });
-  });
+  };
+  stats.candidates = naive ? allPairs(F.length, visit) : candidatePairs(fs, o, visit);
   for (const e of best.values()) edges.push(e);
 
   const { rootOf, accepted, labelsOf } = uniteGuarded(nodes, edges);
@@ -217,16 +236,74 @@ function systemId(system: SystemGroup, F: AppFeatures[]): string {
  * management, e-procurement); `generic` for capabilities many unrelated systems have (GIS, messaging), where
  * only names that are nothing but the capability link through the function; `broad` for sector mandates
  * (agriculture, transport) and coarse or unknown-granularity codes, where nothing links through the
- * function alone.
+ * function alone. Inside the agency that runs a shared platform, the platform's function is that agency's
+ * own mandate, served by many of its systems (Kemendagri's SIAK, IKD and population-data access; BKN's
+ * SIASN and its recruitment system): there it is broad too. An opaque code is read through the function
+ * the other evidence infers, when there is one; alone it is the inventory's own grouping and taken as is.
  */
-function corroboration(reference: ReferenceData, code: string): Corroboration {
-  if (code.startsWith('opaque:')) return 'none';
-  const def = reference.functionByCode.get(code);
-  if (def === undefined || def.kind !== 'function' || def.broad === true) return 'broad';
-  return def.generic === true ? 'generic' : 'none';
+interface FunctionRules {
+  corroboration(code: string, government: number, inferred?: string): Corroboration;
+  /** Every unit runs its own (its website): partitioned per unit. */
+  perUnit(code: string | undefined, inferred?: string): boolean;
 }
 
-function hubRule(kind: Corroboration, pure: boolean): GraphNode['hub'] {
+function functionRules(inventory: Inventory, governments: string[], reference: ReferenceData): FunctionRules {
+  const mandates = ownMandates(inventory, governments, reference);
+  const effective = (code: string, inferred: string | undefined) => (code.startsWith('opaque:') ? inferred : code);
+  return {
+    corroboration(code, government, inferred) {
+      const fn = effective(code, inferred);
+      if (fn === undefined) return 'none';
+      const def = reference.functionByCode.get(fn);
+      // A function every unit runs for itself says nothing inside one unit either: a unit's site beside the
+      // government portal it hosts, or beside its PPID site, are two sites, not one twice.
+      if (def === undefined || def.kind !== 'function' || def.broad === true || def.perUnit === true || mandates[government]?.has(fn) === true) return 'broad';
+      return def.generic === true ? 'generic' : 'none';
+    },
+    perUnit(code, inferred) {
+      const fn = code === undefined ? undefined : effective(code, inferred);
+      return fn !== undefined && reference.functionByCode.get(fn)?.perUnit === true;
+    },
+  };
+}
+
+/** Words an agency's official name may carry or drop ("Kementerian Dalam Negeri Republik Indonesia"). */
+const NAME_FILLER: ReadonlySet<string> = new Set(['republik', 'indonesia', 'ri', 'dan', 'pemerintah']);
+
+function agencyNameKey(name: string): string {
+  return tokenize(name)
+    .filter((t) => !NAME_FILLER.has(t))
+    .join(' ');
+}
+
+/**
+ * Per government index: the functions of the national (or provincial) systems it runs itself, by the
+ * platforms' owner names. Designated and mandated common applications (SRIKANDI, SIPD, SIASN) serve
+ * administrative functions every agency has, their owner included: an owner's own copy of one is still a
+ * duplicate.
+ */
+function ownMandates(inventory: Inventory, governments: string[], reference: ReferenceData): Array<Set<string> | undefined> {
+  const byOwner = new Map<string, Set<string>>();
+  for (const p of reference.platforms) {
+    if (p.designation !== 'national' && p.designation !== 'provincial') continue;
+    for (const owner of p.ownerNames ?? []) {
+      const key = agencyNameKey(owner);
+      const set = byOwner.get(key) ?? new Set<string>();
+      for (const code of [p.function, ...(p.alsoCovers ?? [])]) set.add(code);
+      byOwner.set(key, set);
+    }
+  }
+  const nameOf = new Map(inventory.agencies.map((a) => [a.id, a.name]));
+  return governments.map((id) => {
+    const name = nameOf.get(id);
+    return name === undefined ? undefined : byOwner.get(agencyNameKey(name));
+  });
+}
+
+function hubRule(kind: Corroboration, pure: boolean, view = false): GraphNode['hub'] {
+  // A dashboard over a function's data reports on it; it does not do the job, so the function alone never
+  // links it.
+  if (view) return 'none';
   if (kind === 'none') return 'specific';
   return kind === 'generic' && pure ? 'generic' : 'none';
 }
@@ -238,28 +315,38 @@ function buildNodes(
   systemOf: Int32Array,
   rowFacts: KeeperFacts[],
   reference: ReferenceData,
+  rules: FunctionRules,
   o: DuplicateDefaults,
 ): { nodes: GraphNode[]; nodeOfRow: Int32Array } {
   const nodes: GraphNode[] = [];
   const nodeOfRow = new Int32Array(F.length);
-  const index = new Map<string, number>();
-  const perUnit = (code: string | undefined) => code !== undefined && reference.functionByCode.get(code)?.perUnit === true;
+  // A system's rows in one government are one node (numbers as keys); functions run per unit split it by unit.
+  const byGovernment = new Map<number, number>();
+  const byUnit = new Map<string, number>();
+  let scopes = 1;
+  for (const f of F) if (f.government >= scopes) scopes = f.government + 1;
+  const perUnitOf = systems.map((system) => o.partition !== 'national' && rules.perUnit(system.fn, system.altFns[0]));
   F.forEach((f, i) => {
     const system = systems[systemOf[i]!]!;
-    const part = o.partition === 'national' ? '' : perUnit(system.fn) ? `${f.government}|${f.app.agencyId}` : `${f.government}`;
-    const key = `${system.index}|${part}`;
-    let k = index.get(key);
+    const perUnit = perUnitOf[system.index]!;
+    const numeric = system.index * scopes + (o.partition === 'national' ? 0 : f.government);
+    const unitKey = perUnit ? `${numeric}|${f.app.agencyId}` : '';
+    let k = perUnit ? byUnit.get(unitKey) : byGovernment.get(numeric);
     if (k === undefined) {
       k = nodes.length;
-      index.set(key, k);
+      if (perUnit) byUnit.set(unitKey, k);
+      else byGovernment.set(numeric, k);
+      const inferred = system.altFns[0];
       nodes.push({
         system: system.index,
-        part,
+        part: o.partition === 'national' ? '' : perUnit ? `${f.government}|${f.app.agencyId}` : `${f.government}`,
         rows: [],
         fn: system.fn,
+        // An opaque code with an inferred function joins that function's hub; alone it is its own group.
+        hubKey: system.fn !== undefined && system.fn.startsWith('opaque:') ? (inferred ?? system.fn) : system.fn,
         labels: system.fn !== undefined ? [system.fn, ...system.altFns] : null,
         confidence: system.fnConfidence,
-        hub: system.fn === undefined ? 'none' : hubRule(corroboration(reference, system.fn), system.pure),
+        hub: system.fn === undefined ? 'none' : hubRule(rules.corroboration(system.fn, f.government, inferred), system.pure, system.view),
         adopted: system.adopted,
         facts: rowFacts[i]!,
       });
@@ -276,7 +363,7 @@ function buildNodes(
     const platform = platformId !== undefined ? reference.platformById.get(platformId) : undefined;
     for (const code of platform?.alsoCovers ?? []) {
       if (code === node.fn) continue;
-      nodes.push({ ...node, fn: code, labels: [code], confidence: 1, hub: hubRule(corroboration(reference, code), true) });
+      nodes.push({ ...node, fn: code, hubKey: code, labels: [code], confidence: 1, hub: hubRule(rules.corroboration(code, F[node.rows[0]!]!.government), true) });
     }
   }
   return { nodes, nodeOfRow };
@@ -289,8 +376,8 @@ function buildNodes(
 function hubEdges(nodes: GraphNode[], o: DuplicateDefaults): Edge[] {
   const groups = new Map<string, number[]>();
   nodes.forEach((node, k) => {
-    if (node.fn === undefined || node.hub === 'none') return;
-    const key = `${node.fn}\u0000${node.part}`;
+    if (node.hubKey === undefined || node.hub === 'none') return;
+    const key = `${node.hubKey}\u0000${node.part}`;
     const list = groups.get(key);
     if (list) list.push(k);
     else groups.set(key, [k]);
@@ -314,26 +401,30 @@ function hubEdges(nodes: GraphNode[], o: DuplicateDefaults): Edge[] {
 
 // ───────────────────────────── Blocking ─────────────────────────────
 
+/** The naive baseline: every pair. */
+function allPairs(n: number, visit: (i: number, j: number) => void): number {
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) visit(i, j);
+  return (n * (n - 1)) / 2;
+}
+
 /** Calls `visit(i, j)` (i < j) once for every candidate pair; returns how many there were. */
-function candidatePairs(F: AppFeatures[], o: DuplicateDefaults, visit: (i: number, j: number) => void): number {
+function candidatePairs(fs: FeatureSet, o: DuplicateDefaults, visit: (i: number, j: number) => void): number {
+  const F = fs.features;
   const n = F.length;
   // In the government view pairs never cross governments, so blocks are per government. Block keys are
-  // interned words (name tokens, name prefixes, lexicon identities, datasets) combined with the scope.
+  // numbers: a word (name word, name prefix, lexicon identity) or a dataset, combined with the scope.
   const national = o.partition === 'national';
-  const scope = (f: AppFeatures) => (national ? '' : `${f.government}|`);
-  const words = new Interner();
+  const scopes = national ? 1 : fs.governments.length;
+  const canonicalIds = F.map((f) => (f.canonical !== undefined ? fs.blockWords.id(f.canonical) : -1));
+  const datasetBase = fs.blockWords.size;
   const blocks = new Map<number, number[]>();
   const keys = new Set<number>();
-  let scopes = 1;
-  for (const f of F) scopes = Math.max(scopes, f.government + 1);
-  F.forEach((f, i) => {
+  for (let i = 0; i < n; i++) {
+    const f = F[i]!;
     keys.clear();
-    for (const t of f.core) {
-      keys.add(words.id(t));
-      if (t.length > o.prefixLength) keys.add(words.id(`>${t.slice(0, o.prefixLength)}`));
-    }
-    if (f.canonical !== undefined) keys.add(words.id(f.canonical));
-    for (const d of f.datasetIds) keys.add(words.id(`#${d}`));
+    for (const w of f.blockWords) keys.add(w);
+    if (canonicalIds[i]! >= 0) keys.add(canonicalIds[i]!);
+    for (const d of f.datasetIds) keys.add(datasetBase + d);
     const base = national ? 0 : f.government;
     for (const word of keys) {
       const key = word * scopes + base;
@@ -341,7 +432,7 @@ function candidatePairs(F: AppFeatures[], o: DuplicateDefaults, visit: (i: numbe
       if (list) list.push(i);
       else blocks.set(key, [i]);
     }
-  });
+  }
   const blocksOf: number[][][] = Array.from({ length: n }, () => []);
   for (const list of blocks.values()) {
     if (list.length < 2 || list.length > o.maxBlockSize) continue;
@@ -350,16 +441,20 @@ function candidatePairs(F: AppFeatures[], o: DuplicateDefaults, visit: (i: numbe
 
   // Sorted neighbourhood: identical or near-identical name keys end up next to each other.
   const extra: number[][] = Array.from({ length: n }, () => []);
-  const keyed: Array<[string, number]> = [];
-  F.forEach((f, i) => {
-    const key = nameKeyOf(f);
-    if (key !== undefined) keyed.push([`${scope(f)}${key}`, i]);
+  const keyed: number[] = [];
+  for (let i = 0; i < n; i++) if (F[i]!.nameKey !== undefined) keyed.push(i);
+  const scopeOf = (i: number) => (national ? 0 : F[i]!.government);
+  keyed.sort((a, b) => {
+    const d = scopeOf(a) - scopeOf(b);
+    if (d !== 0) return d;
+    const ka = F[a]!.nameKey!;
+    const kb = F[b]!.nameKey!;
+    return ka < kb ? -1 : ka > kb ? 1 : a - b;
   });
-  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   for (let k = 0; k < keyed.length; k++) {
     for (let w = 1; w <= o.sortedWindow && k + w < keyed.length; w++) {
-      const a = keyed[k]![1];
-      const b = keyed[k + w]![1];
+      const a = keyed[k]!;
+      const b = keyed[k + w]!;
       extra[Math.min(a, b)]!.push(Math.max(a, b));
     }
   }
@@ -367,14 +462,20 @@ function candidatePairs(F: AppFeatures[], o: DuplicateDefaults, visit: (i: numbe
   const stamp = new Int32Array(n).fill(-1);
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const take = (j: number) => {
-      if (j <= i || stamp[j] === i) return;
+    for (const list of blocksOf[i]!) {
+      for (const j of list) {
+        if (j <= i || stamp[j] === i) continue;
+        stamp[j] = i;
+        count++;
+        visit(i, j);
+      }
+    }
+    for (const j of extra[i]!) {
+      if (j <= i || stamp[j] === i) continue;
       stamp[j] = i;
       count++;
       visit(i, j);
-    };
-    for (const list of blocksOf[i]!) for (const j of list) take(j);
-    for (const j of extra[i]!) take(j);
+    }
   }
   return count;
 }
@@ -382,8 +483,11 @@ function candidatePairs(F: AppFeatures[], o: DuplicateDefaults, visit: (i: numbe
 // ───────────────────────────── Pair scoring ─────────────────────────────
 
 /** The pair's score, or undefined when confidently different functions veto it. */
-function scorePair(a: AppFeatures, b: AppFeatures, fs: FeatureSet, o: DuplicateDefaults, generic: (code: string) => boolean): PairScore | undefined {
-  if (a.fn !== undefined && b.fn !== undefined && a.fn !== b.fn && a.fn !== b.altFn && a.altFn !== b.fn) return undefined;
+function scorePair(a: AppFeatures, b: AppFeatures, fs: FeatureSet, o: DuplicateDefaults, generic: (code: string, government: number) => boolean): PairScore | undefined {
+  // Two given codes that differ do not veto a pair the other evidence puts in one function: codes are wrong
+  // often enough (two units coding one SIMPEG differently).
+  const altAgree = a.altFn !== undefined && a.altFn === b.altFn;
+  if (a.fn !== undefined && b.fn !== undefined && a.fn !== b.fn && a.fn !== b.altFn && a.altFn !== b.fn && !altAgree) return undefined;
   const w = o.weights;
   const canonical = a.canonical !== undefined && a.canonical === b.canonical;
   const name = canonical ? 1 : Math.max(weightedJaccardSorted(a.nameIds, b.nameIds, fs.nameIdf), 0.9 * diceSorted(a.trigramIds, b.trigramIds));
@@ -391,16 +495,23 @@ function scorePair(a: AppFeatures, b: AppFeatures, fs: FeatureSet, o: DuplicateD
   const host = a.system !== undefined && a.system === b.system;
   const shared = a.datasetIds.length > 0 && b.datasetIds.length > 0 ? intersectCount(a.datasetIds, b.datasetIds) : 0;
   const datasets = shared === 0 ? 0 : shared / (a.datasetIds.length + b.datasetIds.length - shared);
-  const same = a.weakFn !== undefined && a.weakFn === b.weakFn ? a.weakFn : undefined;
+  // A function that rests only on a name known to be reused (an unconfident SIKAP) is the name speaking twice.
+  const echoes = (f: AppFeatures) => f.ambiguousName && f.fn === undefined;
+  // Records coded differently by the inventory share the function the other evidence infers for both.
+  const common = a.weakFn !== undefined && a.weakFn === b.weakFn ? a.weakFn : altAgree ? a.altFn : undefined;
+  const same = common !== undefined && !echoes(a) && !echoes(b) ? common : undefined;
 
   let score = w.name * name + w.description * (description ?? 0) + (host ? w.host : 0) + w.dataset * datasets;
   if (same !== undefined) {
     const confidence = Math.min(1, Math.min(a.fnConfidence, b.fnConfidence) / o.minFunctionConfidence);
-    score += (generic(same) ? w.sameGenericFunction : w.sameFunction) * confidence;
+    score += (generic(same, a.government) ? w.sameGenericFunction : w.sameFunction) * confidence;
   } else {
     if (description !== undefined && description < 0.05) score -= w.descriptionMismatch;
-    // Without a shared function, a name must carry the match — and a name known to be reused cannot.
-    const nameCarries = name >= o.nameOnlyMinSimilarity && !a.ambiguousName && !b.ambiguousName;
+    // Without a shared function, a name must carry the match — and a name known to be reused cannot, nor
+    // one whose records lean to different functions, however weakly (a Bappeda's own "SIPD" at data.… beside
+    // Kemendagri's SIPD).
+    const leanApart = a.weakFn !== undefined && b.weakFn !== undefined && a.weakFn !== b.weakFn && a.weakFn !== b.altFn && a.altFn !== b.weakFn;
+    const nameCarries = name >= o.nameOnlyMinSimilarity && !a.ambiguousName && !b.ambiguousName && !leanApart;
     if (!nameCarries && !host && datasets < 0.5) score = Math.min(score, o.threshold - 0.01);
   }
   return { score: Math.min(1, score), name, description, host, datasets, sameFunction: same, canonical };
@@ -472,9 +583,13 @@ function buildClusters(
   const agencyName = new Map(inventory.agencies.map((a) => [a.id, a.name]));
   const describeRow = (i: number) => `${F[i]!.app.name} (${agencyName.get(F[i]!.app.agencyId) ?? F[i]!.app.agencyId})`;
 
+  // Components of two or more nodes only: most nodes stand alone.
+  const roots = Int32Array.from(nodes, (_, k) => rootOf(k));
+  const sizes = new Int32Array(nodes.length);
+  for (const r of roots) sizes[r]!++;
   const components = new Map<number, number[]>();
-  nodes.forEach((_, k) => {
-    const r = rootOf(k);
+  roots.forEach((r, k) => {
+    if (sizes[r]! < 2) return;
     const list = components.get(r);
     if (list) list.push(k);
     else components.set(r, [k]);
@@ -660,6 +775,7 @@ function edgeEvidence(e: Edge, describeRow: (i: number) => string, reference: Re
 // ───────────────────────────── Facts ─────────────────────────────
 
 function aggregateFacts(rows: number[], F: AppFeatures[], rowFacts: KeeperFacts[]): KeeperFacts {
+  if (rows.length === 1) return rowFacts[rows[0]!]!;
   const members = rows.map((i) => rowFacts[i]!);
   const best = members.reduce((b, f) => (compareKeepers(f, b) < 0 ? f : b), members[0]!);
   const statuses = members.map((f) => f.status);

@@ -99,11 +99,58 @@ export function foldText(text: string): string {
 /** Normalised tokens: folded, split on anything that is not a letter or digit, spelling variants unified. */
 export function tokenize(text: string | undefined): string[] {
   if (!text) return [];
+  const ascii = tokenizeAscii(text);
+  if (ascii !== undefined) return ascii;
   const out: string[] = [];
   for (const raw of foldText(text).split(/[^a-z0-9]+/)) {
     if (raw === '') continue;
     out.push(SPELLING[raw] ?? raw);
   }
+  return out;
+}
+
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * `tokenize` in one pass for plain ASCII text (nearly every name, description and address), undefined for
+ * anything else. Same result as the folding path: camelCase splits where `foldText`'s pattern matches
+ * (left to right, three characters a match), "&" is the word "dan".
+ */
+function tokenizeAscii(text: string): string[] | undefined {
+  const out: string[] = [];
+  let start = -1;
+  let token = '';
+  const flush = (end: number) => {
+    if (start >= 0) {
+      token += text.slice(start, end).toLowerCase();
+      start = -1;
+    }
+    if (token !== '') {
+      out.push(SPELLING[token] ?? token);
+      token = '';
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return undefined;
+    if (isLower(c) || isUpper(c) || isDigit(c)) {
+      if (isLower(c) && i + 2 < text.length && isUpper(text.charCodeAt(i + 1)) && (isLower(text.charCodeAt(i + 2)) || isUpper(text.charCodeAt(i + 2)))) {
+        // "eKinerja": the lower-case letter ends a word, the next two characters are matched already.
+        if (start < 0) start = i;
+        flush(i + 1);
+        start = i + 1;
+        i += 2;
+        continue;
+      }
+      if (start < 0) start = i;
+      continue;
+    }
+    flush(i);
+    if (c === 38) out.push('dan');
+  }
+  flush(text.length);
   return out;
 }
 
@@ -178,7 +225,12 @@ export function contentTokens(tokens: readonly string[]): string[] {
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
   payloads?: T[];
+  /** Where each whole token seen so far leads from this node (null: nowhere). */
+  byToken?: Map<string, TrieNode<T> | null>;
 }
+
+/** Tokens remembered per trie node, so a long-lived trie cannot grow without bound. */
+const STEP_CACHE_LIMIT = 100_000;
 
 export interface TrieMatch<T> {
   /** Token span [start, end). */
@@ -217,12 +269,25 @@ export class PhraseTrie<T> {
     for (let start = 0; start < tokens.length; start++) {
       let node: TrieNode<T> | undefined = this.root;
       for (let i = start; i < tokens.length && node !== undefined; i++) {
-        const token = tokens[i]!;
-        for (let c = 0; c < token.length && node !== undefined; c++) node = node.next.get(token[c]!);
+        node = this.step(node, tokens[i]!);
         if (node?.payloads !== undefined) out.push({ start, end: i + 1, payloads: node.payloads });
       }
     }
     return out;
+  }
+
+  /**
+   * The node a whole token leads to from `node`, remembered per node: texts repeat the same few thousand
+   * words, so most steps are one map lookup instead of a walk letter by letter.
+   */
+  private step(node: TrieNode<T>, token: string): TrieNode<T> | undefined {
+    const cache = (node.byToken ??= new Map());
+    const known = cache.get(token);
+    if (known !== undefined) return known ?? undefined;
+    let next: TrieNode<T> | undefined = node;
+    for (let c = 0; c < token.length && next !== undefined; c++) next = next.next.get(token[c]!);
+    if (cache.size < STEP_CACHE_LIMIT) cache.set(token, next ?? null);
+    return next;
   }
 }
 

@@ -18,6 +18,8 @@ export interface Term {
   text: string;
   /** Number of tokens of the phrase. */
   tokens: number;
+  /** The phrase's normalised words. */
+  words: string[];
   function?: string;
   /** Functions an ambiguous acronym may also stand for. */
   alternatives?: string[];
@@ -33,6 +35,8 @@ export interface Term {
   key: string;
   /** The canonical identity when there is one, else `key`: spellings of one system count once. */
   identity: string;
+  /** Dense number of `identity` (terms of one identity share it), for bookkeeping without string keys. */
+  identityId: number;
 }
 
 export interface CompiledReference {
@@ -45,6 +49,10 @@ export interface CompiledReference {
   functions: Map<string, FunctionDef>;
   /** Shared-platform hosts: exact names, and first labels of `label.*` patterns. */
   platformHosts: { exact: Map<string, string>; firstLabel: Map<string, string> };
+  /** Platform id → every platform of its family (the main one first), for platforms with modules. */
+  families: Map<string, SharedPlatformDef[]>;
+  /** Main platform id → the words a name may carry and still name only the family ("SIPD RI", "SIPD Kemendagri"). */
+  familyWords: Map<string, Set<string>>;
 }
 
 const cache = new WeakMap<ReferenceData, CompiledReference>();
@@ -54,12 +62,19 @@ export function compileReference(reference: ReferenceData): CompiledReference {
   if (cached) return cached;
   const trie = new PhraseTrie<Term>();
   const vocabulary = new Set<string>();
-  const add = (text: string, term: Omit<Term, 'text' | 'tokens' | 'key' | 'identity'>) => {
+  const identities = new Map<string, number>();
+  const add = (text: string, term: Omit<Term, 'text' | 'tokens' | 'words' | 'key' | 'identity' | 'identityId'>) => {
     const tokens = tokenize(text);
     if (tokens.length === 0) return;
     for (const t of tokens) vocabulary.add(t);
     const key = `${term.kind}|${text}`;
-    trie.add(tokens, { ...term, text, tokens: tokens.length, key, identity: term.canonical !== undefined ? `canon|${term.canonical}` : key });
+    const identity = term.canonical !== undefined ? `canon|${term.canonical}` : key;
+    let identityId = identities.get(identity);
+    if (identityId === undefined) {
+      identityId = identities.size;
+      identities.set(identity, identityId);
+    }
+    trie.add(tokens, { ...term, text, tokens: tokens.length, words: tokens, key, identity, identityId });
   };
 
   for (const f of reference.functions) {
@@ -91,6 +106,7 @@ export function compileReference(reference: ReferenceData): CompiledReference {
     }
   }
 
+  const { families, familyWords } = compileFamilies(reference, platformExtraTokens);
   const compiled: CompiledReference = {
     reference,
     trie,
@@ -98,6 +114,8 @@ export function compileReference(reference: ReferenceData): CompiledReference {
     platformExtraTokens,
     functions: reference.functionByCode,
     platformHosts: { exact: exactHost, firstLabel: labelHost },
+    families,
+    familyWords,
   };
   cache.set(reference, compiled);
   return compiled;
@@ -109,6 +127,30 @@ export function platformForHost(compiled: CompiledReference, url: UrlInfo | unde
   const { exact, firstLabel } = compiled.platformHosts;
   const id = exact.get(url.host) ?? firstLabel.get(url.host.split('.')[0]!);
   return id === undefined ? undefined : compiled.reference.platformById.get(id);
+}
+
+function compileFamilies(reference: ReferenceData, extra: Map<string, Set<string>>): Pick<CompiledReference, 'families' | 'familyWords'> {
+  const families = new Map<string, SharedPlatformDef[]>();
+  const familyWords = new Map<string, Set<string>>();
+  for (const p of reference.platforms) {
+    if (p.family === undefined) continue;
+    const head = reference.platformById.get(p.family)!;
+    const members = families.get(head.id) ?? [head];
+    members.push(p);
+    families.set(head.id, members);
+  }
+  for (const [headId, members] of families) {
+    for (const m of members) families.set(m.id, members);
+    const head = members[0]!;
+    const words = new Set<string>([...tokenize(head.name), ...(extra.get(headId) ?? [])]);
+    for (const a of reference.acronyms) {
+      if (a.platform !== headId) continue;
+      for (const t of tokenize(a.acronym)) words.add(t);
+      for (const t of tokenize(usableLongForm(a.longForm) ?? '')) words.add(t);
+    }
+    familyWords.set(headId, words);
+  }
+  return { families, familyWords };
 }
 
 /** Long forms are matched only when they are one plain phrase (not "(ambiguous) A / B"). */

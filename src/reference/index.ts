@@ -73,6 +73,16 @@ export interface SharedPlatformDef {
   confirmed: boolean;
   basis: string;
   note?: string;
+  /**
+   * The platform this one is a module of (SIPD Penatausahaan → sipd). A record naming only the family
+   * ("SIPD", "SIPD RI") is read as the module its unit and description point to.
+   */
+  family?: string;
+  /**
+   * Official names of the agency that runs the platform ("Kementerian Dalam Negeri"): inside that agency the
+   * platform's function is its own mandate, served by many of its systems, so sharing it proves no duplicate.
+   */
+  ownerNames?: string[];
 }
 
 export interface ReferenceData {
@@ -120,6 +130,13 @@ export function buildReference(dir: string, taxonomyDoc: unknown, acronymsDoc: u
       if (!isLeafFunction(functionByCode, code)) {
         issues.push(issue(FILES.platforms, `platform ${p.id}`, 'function', `${code} is not a function of taxonomy.json`, 'use a function code (kind "function")'));
       }
+    }
+  }
+  for (const p of platforms) {
+    if (p.family === undefined) continue;
+    const head = platformById.get(p.family);
+    if (head === undefined || head.family !== undefined) {
+      issues.push(issue(FILES.platforms, `platform ${p.id}`, 'family', `${p.family} is not a platform without a family of its own`, 'point family at the id of the main platform'));
     }
   }
 
@@ -291,10 +308,12 @@ function parsePlatforms(doc: unknown, issues: InputIssue[]): SharedPlatformDef[]
         issues.push(issue(FILES.platforms, where.entry, 'hosts', `"${host}" is not a lower-case host name or label.*`, 'write hosts like srikandi.arsip.go.id or lpse.*'));
       }
     }
+    const family = field(entry, 'family', isString, where, false, 'a platform id');
+    const ownerNames = field(entry, 'ownerNames', isStringArray, where, false, 'an array of agency names');
     if (designated && designation !== 'aplikasi-umum') {
       issues.push(issue(FILES.platforms, where.entry, 'designated', 'designated is true only for designation aplikasi-umum', 'set designated false or designation aplikasi-umum'));
     }
-    out.push({ id, name, owner, function: fn, alsoCovers, variants, hosts, designation, designated, confirmed, basis, note });
+    out.push({ id, name, owner, function: fn, alsoCovers, variants, hosts, designation, designated, confirmed, basis, note, family, ownerNames });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import {
   PhraseTrie,
   Interner,
   diceSorted,
+  foldText,
   isRegionalHost,
   maximalMatches,
   nameTokens,
@@ -20,6 +21,19 @@ import { loadReference } from '../../src/reference/index.js';
 const compiled = compileReference(loadReference());
 
 describe('tokenize', () => {
+  it('gives plain ASCII text (read in one pass) the same tokens as the folding path', () => {
+    // The folding path, spelled out: fold, split on non-alphanumerics; spelling variants unified per token.
+    const folded = (text: string) => foldText(text).split(/[^a-z0-9]+/).filter((t) => t !== '').map((t) => tokenize(t)[0]!);
+    const samples = [
+      'aBcDe', 'aBcdEfgH', 'eKinerja', 'MyASN', 'iPusnas', 'aBC', 'aB', 'xY1', 'abCdEf', 'ePresensiOnline', 'a-Bc',
+      'SIMPEG&&x', 'A&B', 'Ijin Usaha', 'Kab. Madiun', 'https://simpeg.madiunkab.go.id/epegawai/', '   ', 'SIPD-RI v2.0',
+    ];
+    for (const text of samples) expect(tokenize(text), text).toEqual(folded(text));
+    // camelCase splits left to right, three characters a match: "aBc" splits, the "cD" after it does not.
+    expect(tokenize('aBcDe')).toEqual(['a', 'bcde']);
+    expect(tokenize('SIMPEG&&x')).toEqual(['simpeg', 'dan', 'dan', 'x']);
+  });
+
   it('folds case, accents, punctuation and camelCase, and unifies spelling variants', () => {
     expect(tokenize('e-Kinerja')).toEqual(['e', 'kinerja']);
     expect(tokenize('eKinerja')).toEqual(['e', 'kinerja']);

@@ -62,6 +62,25 @@ describe('loadReference', () => {
     expect(issue.message).toContain('RAB.09.S99');
   });
 
+  it('links platform modules to their family and names the agencies that own platforms', () => {
+    expect(reference.platformById.get('sipd-penatausahaan')?.family).toBe('sipd');
+    expect(reference.platformById.get('sipd')?.family).toBeUndefined();
+    for (const p of reference.platforms) expect(p.ownerNames?.length ?? 0, p.id).toBeGreaterThan(0);
+    expect(reference.platformById.get('siak')?.ownerNames).toEqual(['Kementerian Dalam Negeri']);
+  });
+
+  it('rejects a family that is not a main platform, naming the entry and field', () => {
+    const taxonomy = { functions: [{ code: 'RAB.09.S01', kind: 'function', official: false, name: { id: 'A', en: 'A' }, keywords: ['a'] }] };
+    const platform = (id: string, family?: string) => ({
+      id, name: id, owner: 'X', function: 'RAB.09.S01', variants: [id], hosts: [], designation: 'national', designated: false, confirmed: false, basis: 'b',
+      ...(family !== undefined ? { family } : {}),
+    });
+    const load = (platforms: unknown[]) => () => buildReference('/ref', taxonomy, { acronyms: [] }, { platforms });
+    expect(load([platform('a'), platform('b', 'a')])).not.toThrow();
+    expect(load([platform('a'), platform('b', 'zz')])).toThrow(/platform b: zz is not a platform without a family/);
+    expect(load([platform('a'), platform('b', 'a'), platform('c', 'b')])).toThrow(/platform c: b is not a platform without a family/);
+  });
+
   it('rejects a made-up code that does not carry the siloscope S-segment', () => {
     const taxonomy = { functions: [{ code: 'RAB.09.05', kind: 'function', official: false, name: { id: 'A', en: 'A' }, keywords: ['a'] }] };
     expect(() => buildReference('/ref', taxonomy, { acronyms: [] }, { platforms: [] })).toThrow(/RAB\.xx\.Snn/);
