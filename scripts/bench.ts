@@ -9,7 +9,10 @@
  *
  * Options: --runs N (default 3, the median is reported), --views (also render the views and PNGs,
  * off by default because the 5 s budget is for the analysis), --keep (keep the generated folders),
- * --no-build (use dist/ as it is).
+ * --no-build (use dist/ as it is), --no-baseline (skip the all-pairs duplicate baseline).
+ *
+ * Then the duplicate detection against a naive all-pairs baseline on a sample of the same national data
+ * (issue 3): pairs scored, CPU time, the speed ratio and both B-cubed quality figures.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateInventory, writeInventory } from './lib/generator/index.js';
 import { fromRoot } from '../src/paths.js';
+import { formatBaseline, runBaseline } from './lib/eval/baseline.js';
 
 interface Run {
   wallMs: number;
@@ -86,3 +90,7 @@ const exponent = Math.log(f.wallMs / q.wallMs) / Math.log(sizeF / sizeQ);
 console.log(`\nscaling: ${sizeQ} → ${sizeF} applications+exchanges (×${(sizeF / sizeQ).toFixed(2)}), time ×${(f.wallMs / q.wallMs).toFixed(2)}, exponent ${exponent.toFixed(2)} (target ≤ 1.15)`);
 console.log(`national: ${(f.wallMs / 1000).toFixed(2)} s (target ≤ 5 s), ${f.maxRssMb.toFixed(0)} MB (target ≤ 1024 MB)`);
 if (!keep) for (const dir of [quarter.dir, full.dir]) rmSync(dir, { recursive: true, force: true });
+if (!args.includes('--no-baseline')) {
+  console.log('\nduplicate detection: blocked vs naive all-pairs on a sample of the national inventory');
+  console.log(formatBaseline(runBaseline({ seed: 42 })));
+}
