@@ -150,6 +150,13 @@ export interface SiloIndex {
   };
   weights: { isolation: number; insularity: number; organisationalAlignment: number; manualExchange: number };
   formula: string;
+  /**
+   * False when the inventory lists no exchange at all (a flat catalogue): the exchange-based parts could not
+   * be measured and `value` says nothing about integration. Absent on analyses made before this field.
+   */
+  measured?: boolean;
+  /** Why the index is not measured, when it is not. */
+  note?: string;
 }
 
 export interface AgencyMetrics {

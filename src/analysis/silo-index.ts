@@ -9,6 +9,9 @@
  * Exchanges are those between two distinct known applications. When applications exist but none exchange,
  * insularity, alignment and manualExchange are 1 (nothing crosses a border, nothing is automated); an
  * empty inventory scores 0 throughout. Weights may be overridden; they are normalised to sum 1.
+ * An inventory that lists no exchange at all (a flat catalogue of applications) is marked `measured: false`
+ * with a note: its value of 1 would read "everything is an island" where the truth is "no exchange was
+ * recorded"; `value` is still computed by the formula so target-state comparisons stay consistent.
  *
  * The parts follow the SPBE evaluation's integration concerns (PermenPANRB 5/2018 indicators for
  * application integration and shared applications; Perpres 95/2018's call to end "silo-silo" systems):
@@ -47,10 +50,22 @@ export function siloIndexParts(index: AppIndex, alignment: number | undefined): 
   };
 }
 
+export const SILO_INDEX_NOT_MEASURED =
+  'the inventory lists no data exchanges: isolation, insularity, organisational alignment and manual exchange could not be measured, so the value (every application counted as an island) says nothing about integration';
+
+/**
+ * Whether the exchange-based parts are measured: an inventory that lists not one exchange (counted before
+ * any is dropped as naming an unknown application or itself) did not record exchanges at all.
+ */
+export function siloIndexMeasurement(exchangesListed: number): Pick<SiloIndex, 'measured' | 'note'> {
+  return exchangesListed === 0 ? { measured: false, note: SILO_INDEX_NOT_MEASURED } : { measured: true };
+}
+
 export function composeSiloIndex(
   parts: SiloIndexParts,
   weights: SiloIndexWeights = SILO_INDEX_WEIGHTS,
   agencyWeights: SiloScoreWeights = SILO_SCORE_WEIGHTS,
+  measurement: Pick<SiloIndex, 'measured' | 'note'> = {},
 ): SiloIndex {
   for (const [scope, set] of [['index', weights], ['agency', agencyWeights]] as const) {
     for (const [name, w] of Object.entries(set)) {
@@ -78,7 +93,7 @@ export function composeSiloIndex(
     `siloScore = ${f(a.insularity)}·(1 − crossAgencyShare) + ${f(a.closed)}·(isolated + internal-only applications) / applications + ` +
     `${f(a.isolation)}·isolated / applications + ${f(a.manual)}·manual or file exchanges / exchanges ` +
     '(an agency that exchanges nothing has crossAgencyShare 0 and manual share 1; one with no applications scores 0).';
-  return { value: Math.min(1, Math.max(0, sum / total)), parts, weights, formula };
+  return { value: Math.min(1, Math.max(0, sum / total)), parts, weights, formula, ...measurement };
 }
 
 export interface SiloIndexOptions {
@@ -100,6 +115,7 @@ export function siloIndexOf(inventory: Inventory, options: SiloIndexOptions = {}
     siloIndexParts(index, alignment),
     { ...SILO_INDEX_WEIGHTS, ...options.weights },
     { ...SILO_SCORE_WEIGHTS, ...options.agencyWeights },
+    siloIndexMeasurement(inventory.exchanges.length),
   );
 }
 

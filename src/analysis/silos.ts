@@ -15,7 +15,7 @@
 import type { AgencyMetrics, Agency, Application, Community, GraphStructure, Inventory, SiloFinding, SiloIndex } from '../types.js';
 import type { AppIndex, SiloGraph } from '../graph/types.js';
 import { analyzeCommunities, dominantLabels, groupBy } from './communities.js';
-import { composeSiloIndex, SILO_INDEX_WEIGHTS, siloIndexParts, type SiloIndexWeights } from './silo-index.js';
+import { composeSiloIndex, SILO_INDEX_WEIGHTS, siloIndexMeasurement, siloIndexParts, type SiloIndexWeights } from './silo-index.js';
 import { countByPartition, SILO_SCORE_WEIGHTS, toAgencyMetrics, type SiloScoreWeights } from './silo-metrics.js';
 import {
   findInternalOnlyApplications,
@@ -73,7 +73,12 @@ export function analyzeSilos(inventory: Inventory, g: SiloGraph, options: SiloOp
   const { index } = g;
 
   const communities = analyzeCommunities(inventory, index, { seed: opts.seed, resolution: opts.resolution });
-  const siloIndex = composeSiloIndex(siloIndexParts(index, communities.alignment.agency), indexWeights, agencyWeights);
+  const siloIndex = composeSiloIndex(
+    siloIndexParts(index, communities.alignment.agency),
+    indexWeights,
+    agencyWeights,
+    siloIndexMeasurement(inventory.exchanges.length),
+  );
 
   const { shared, cost } = applicationFlags(inventory, opts.sharedApplication);
   const parts = index.agencies.ids.length;

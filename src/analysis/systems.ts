@@ -107,6 +107,8 @@ interface RecordInfo {
   compact: string;
   /** The name is (or contains) a word of its own address: "sukma" at sukma.jatimprov.go.id. */
   namesItsAddress: boolean;
+  /** The address is a regional government's (or an IP): `isRegionalHost` of `url`, taken once. */
+  regional: boolean;
   government: string;
   fn?: string;
   confidence: number;
@@ -207,7 +209,8 @@ export function reconcileSystems(
   const regionTokens = properNameTokens(inventory.agencies.flatMap((a) => [a.name, a.region]), compiled.vocabulary);
   const governmentOf = governmentsOf(inventory);
   const owners = new OwnerIndex(inventory, o.developerProperties);
-  const records: RecordInfo[] = inventory.applications.map((app) => describeRecord(app, classification.get(app.id), compiled, regionTokens, governmentOf, owners));
+  const describe = recordDescriber(compiled, regionTokens, governmentOf, owners);
+  const records: RecordInfo[] = inventory.applications.map((app) => describe(app, classification.get(app.id)));
   const groups = new Groups(records, o.minFunctionConfidence);
 
   joinByKey(groups, records, (r) => (r.platform !== undefined ? `plt|${r.platform}` : undefined), 'shared-platform', true);
@@ -216,44 +219,104 @@ export function reconcileSystems(
   joinByKey(groups, records, (r) => (r.platform === undefined && r.app.origin === 'national' && r.nameKey !== undefined ? `nat|${r.nameKey}` : undefined), 'national-name');
   if (o.sameNameIsSameSystem ?? inventory.source.format.startsWith('flat')) joinSameName(groups, records);
 
-  return describeSystems(inventory, records, groups, reference, regionTokens, owners);
+  return describeSystems(inventory, records, groups, reference, owners);
 }
 
-function describeRecord(
-  app: Application,
-  c: Classification | undefined,
+/** What a record's name says, whoever reports it. */
+interface NameFacts {
+  nameKey?: string;
+  words: Set<string>;
+  compact: string;
+  /** The shared platform the name is, unless the record turns out to be a local build (computed on first need). */
+  platform?: string | null;
+}
+
+/** What a record's address says, whoever reports it. */
+interface UrlFacts {
+  url?: UrlInfo;
+  key?: string;
+  privateAddress: boolean;
+  /** isRegionalHost (true for an IP). */
+  regional: boolean;
+  /** Words of the address that can name an application (not a unit's word): matched against the name. */
+  ownWords: string[];
+}
+
+/**
+ * Describes records, each distinct name and address once: a national inventory repeats a few thousand
+ * names and addresses across tens of thousands of records, and the name and address facts depend on
+ * nothing else (the shared sets and UrlInfo objects are never mutated; a copied address is dropped by
+ * deleting the record's reference to it).
+ */
+function recordDescriber(
   compiled: ReturnType<typeof compileReference>,
   regionTokens: ReadonlySet<string>,
   governmentOf: (agencyId: string) => string,
   owners: OwnerIndex,
-): RecordInfo {
-  const url = parseUrl(app.url);
-  const key = addressKey(url, (label) => owners.isUnit(label));
-  const privateAddress = url !== undefined && url.isIp && isPrivateIp(url.host);
-  const { core, canonical } = coreName(app.name, compiled, regionTokens);
-  const nameKey = canonical ?? (core.length > 0 ? core.join(' ') : undefined);
-  const compact = app.name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  // A platform's name counts unless the record says it is a local build: marked local (regions build their
-  // own "e-Kinerja"), or unmarked on a regional government's host. A private address does not say so: it is
-  // how units reach national systems over VPN.
-  const regionalHost = url !== undefined && !url.isIp && isRegionalHost(url, regionTokens);
-  const builtHere = app.origin === 'local' || (app.origin === undefined && regionalHost);
-  const platform = c?.sharedPlatform ?? (builtHere ? undefined : platformByName(app.name, compiled, regionTokens));
-  return {
-    app,
-    url,
-    addressKey: key === undefined ? undefined : privateAddress ? `${app.agencyId}|${key}` : key,
-    address: key,
-    platform,
-    nameKey,
-    words: new Set(core.filter((w) => w.length >= 3)),
-    compact,
-    // A unit's word in the address ("rsud", "diskominfo") names who runs the host, not the application.
-    namesItsAddress: url !== undefined && addressWords(url).some((w) => !UNIT_WORDS.has(w) && !owners.isUnit(w) && compact.includes(w)),
-    government: governmentOf(app.agencyId),
-    fn: c?.function,
-    confidence: c?.confidence ?? 0,
-    generic: c?.generic ?? false,
+): (app: Application, c: Classification | undefined) => RecordInfo {
+  const names = new Map<string, NameFacts>();
+  const urls = new Map<string, UrlFacts>();
+  const isUnit = (label: string) => owners.isUnit(label);
+  const nameFacts = (name: string): NameFacts => {
+    let facts = names.get(name);
+    if (facts === undefined) {
+      const { core, canonical } = coreName(name, compiled, regionTokens);
+      facts = {
+        nameKey: canonical ?? (core.length > 0 ? core.join(' ') : undefined),
+        words: new Set(core.filter((w) => w.length >= 3)),
+        compact: compactName(name),
+      };
+      names.set(name, facts);
+    }
+    return facts;
+  };
+  const urlFacts = (raw: string | undefined): UrlFacts => {
+    const cacheKey = raw ?? '';
+    let facts = urls.get(cacheKey);
+    if (facts === undefined) {
+      const url = parseUrl(raw);
+      facts = {
+        url,
+        key: addressKey(url, isUnit),
+        privateAddress: url !== undefined && url.isIp && isPrivateIp(url.host),
+        regional: url !== undefined && isRegionalHost(url, regionTokens),
+        // A unit's word in the address ("rsud", "diskominfo") names who runs the host, not the application.
+        ownWords: url !== undefined ? addressWords(url).filter((w) => !UNIT_WORDS.has(w) && !owners.isUnit(w)) : [],
+      };
+      urls.set(cacheKey, facts);
+    }
+    return facts;
+  };
+  return (app, c) => {
+    const name = nameFacts(app.name);
+    const { url, key, privateAddress, regional, ownWords } = urlFacts(app.url);
+    const regionalHost = url !== undefined && !url.isIp && regional;
+    const compact = name.compact;
+    // A platform's name counts unless the record says it is a local build: marked local (regions build their
+    // own "e-Kinerja"), or unmarked on a regional government's host. A private address does not say so: it is
+    // how units reach national systems over VPN.
+    const builtHere = app.origin === 'local' || (app.origin === undefined && regionalHost);
+    let platform = c?.sharedPlatform;
+    if (platform === undefined && !builtHere) {
+      if (name.platform === undefined) name.platform = platformByName(app.name, compiled, regionTokens) ?? null;
+      platform = name.platform ?? undefined;
+    }
+    return {
+      app,
+      url,
+      addressKey: key === undefined ? undefined : privateAddress ? `${app.agencyId}|${key}` : key,
+      address: key,
+      platform,
+      nameKey: name.nameKey,
+      words: name.words,
+      compact,
+      namesItsAddress: ownWords.some((w) => compact.includes(w)),
+      regional,
+      government: governmentOf(app.agencyId),
+      fn: c?.function,
+      confidence: c?.confidence ?? 0,
+      generic: c?.generic ?? false,
+    };
   };
 }
 
@@ -415,7 +478,6 @@ function describeSystems(
   records: RecordInfo[],
   groups: Groups,
   reference: ReferenceData,
-  regionTokens: ReadonlySet<string>,
   owners: OwnerIndex,
 ): SystemsResult {
   const drafts = new Map<number, Draft>();
@@ -439,14 +501,16 @@ function describeSystems(
   const viewMembers = new Map<string, string[]>();
   const viewFunction = new Map<string, string | undefined>();
   const functionOf = new Map<string, string | undefined>();
+  const agencyOf = new Map<string, string>();
+  for (const r of records) agencyOf.set(r.app.id, r.app.agencyId);
   let multi = 0;
   let inMulti = 0;
   for (const draft of drafts.values()) {
     const members = draft.members.map((i) => records[i]!);
     const platformId = members.find((r) => r.platform !== undefined)?.platform;
     const platform = platformId !== undefined ? reference.platformById.get(platformId) : undefined;
-    const usedBy = [...new Set(members.map((r) => r.app.agencyId))];
-    const origin = originOf(members, platform?.designation, usedBy.length, regionTokens);
+    const usedBy = members.length === 1 ? [members[0]!.app.agencyId] : [...new Set(members.map((r) => r.app.agencyId))];
+    const origin = originOf(members, platform?.designation, usedBy.length);
     const fn = systemFunction(members);
     const owner = origin === 'national' ? platform?.owner : owners.ownerOf(members);
     const rep = representative(members, fn, owner);
@@ -462,7 +526,7 @@ function describeSystems(
       ...(owner !== undefined ? { owner } : {}),
       ...(platformId !== undefined ? { sharedPlatform: platformId } : {}),
     };
-    const evidence = joinEvidence(draft, records, agencyName);
+    const evidence = draft.joins.length > 0 ? joinEvidence(draft, records, agencyName) : [];
     if (evidence.length > 0) system.evidence = evidence;
     systems.push(system);
     representativeOf.set(id, rep.app.id);
@@ -471,7 +535,7 @@ function describeSystems(
     for (const part of byGovernment(members)) {
       const partFn = systemFunction(part) ?? fn;
       const view = part.includes(rep) && rep.fn === partFn ? rep : representative(part, partFn, owner);
-      viewMembers.set(view.app.id, [view.app.id, ...part.filter((r) => r !== view).map((r) => r.app.id)]);
+      viewMembers.set(view.app.id, part.length === 1 ? [view.app.id] : [view.app.id, ...part.filter((r) => r !== view).map((r) => r.app.id)]);
       viewFunction.set(view.app.id, partFn);
       for (const r of part) viewOf.set(r.app.id, view.app.id);
     }
@@ -486,7 +550,7 @@ function describeSystems(
     representativeOf,
     viewOf,
     viewMembers,
-    agencyOf: new Map(records.map((r) => [r.app.id, r.app.agencyId])),
+    agencyOf,
     functionOf,
     viewFunction,
     stats: { records: records.length, systems: systems.length, multiRecordSystems: multi, recordsInMultiRecordSystems: inMulti },
@@ -495,6 +559,7 @@ function describeSystems(
 
 /** A system's records split by top-level government, in order of first appearance. */
 function byGovernment(members: RecordInfo[]): RecordInfo[][] {
+  if (members.length === 1) return [members];
   const parts = new Map<string, RecordInfo[]>();
   for (const r of members) {
     const part = parts.get(r.government);
@@ -504,11 +569,11 @@ function byGovernment(members: RecordInfo[]): RecordInfo[][] {
   return [...parts.values()];
 }
 
-function originOf(members: RecordInfo[], designation: string | undefined, units: number, regionTokens: ReadonlySet<string>): System['origin'] {
+function originOf(members: RecordInfo[], designation: string | undefined, units: number): System['origin'] {
   if (designation !== undefined) return designation === 'provincial' ? 'regional' : 'national';
-  const hosts = members.flatMap((r) => (r.url !== undefined ? [r.url] : []));
-  const regional = hosts.filter((u) => isRegionalHost(u, regionTokens));
-  if (hosts.some((u) => !u.isIp && u.host.endsWith('.go.id') && !isRegionalHost(u, regionTokens))) return 'national';
+  const hosted = members.filter((r) => r.url !== undefined);
+  const regional = hosted.flatMap((r) => (r.regional ? [r.url!] : []));
+  if (hosted.some((r) => !r.url!.isIp && r.url!.host.endsWith('.go.id') && !r.regional)) return 'national';
   // A tie in the catalogue's own labels goes to national: units list a national system as their own more
   // often than the reverse.
   const national = members.filter((r) => r.app.origin === 'national').length;
@@ -550,10 +615,10 @@ function representative(members: RecordInfo[], fn: string | undefined, owner: st
   const own = owner !== undefined ? pool.find((r) => r.app.agencyId === owner) : undefined;
   if (own !== undefined) return own;
   const counts = new Map<string, number>();
-  for (const r of members) counts.set(compactName(r.app.name), (counts.get(compactName(r.app.name)) ?? 0) + 1);
+  for (const r of members) counts.set(r.compact, (counts.get(r.compact) ?? 0) + 1);
   let best = pool[0]!;
   for (const r of pool) {
-    const better = r.confidence > best.confidence || (r.confidence === best.confidence && (counts.get(compactName(r.app.name)) ?? 0) > (counts.get(compactName(best.app.name)) ?? 0));
+    const better = r.confidence > best.confidence || (r.confidence === best.confidence && (counts.get(r.compact) ?? 0) > (counts.get(best.compact) ?? 0));
     if (better) best = r;
   }
   return best;
@@ -565,9 +630,10 @@ function compactName(name: string): string {
 
 /** The name most records use (compared compacted), written as first seen. */
 function commonName(members: RecordInfo[]): string {
+  if (members.length === 1) return members[0]!.app.name;
   const counts = new Map<string, { name: string; n: number }>();
   for (const r of members) {
-    const key = compactName(r.app.name) || r.app.name;
+    const key = r.compact || r.app.name;
     const entry = counts.get(key);
     if (entry) entry.n++;
     else counts.set(key, { name: r.app.name, n: 1 });
@@ -637,6 +703,8 @@ function joinEvidence(draft: Draft, records: RecordInfo[], agencyName: Map<strin
  */
 class OwnerIndex {
   private readonly byKey = new Map<string, string | null>();
+  /** `lookup` per text asked: host labels and developer names repeat across thousands of records. */
+  private readonly looked = new Map<string, string | null>();
 
   constructor(
     inventory: Inventory,
@@ -651,16 +719,22 @@ class OwnerIndex {
     const wordUse = new Map<string, number>();
     const words = new Map<string, string[]>();
     // A unit named after its region ("Kecamatan Madiun") must not own every host that names the region.
-    const governmentWords = new Set(inventory.agencies.filter((a) => a.level !== 'unit').flatMap((a) => unitKey(a.name).split(' ')));
+    const keyOf = new Map<string, string>();
+    const unitKeyOf = (name: string): string => {
+      let key = keyOf.get(name);
+      if (key === undefined) keyOf.set(name, (key = unitKey(name)));
+      return key;
+    };
+    const governmentWords = new Set(inventory.agencies.filter((a) => a.level !== 'unit').flatMap((a) => unitKeyOf(a.name).split(' ')));
     for (const agency of inventory.agencies) {
       if (agency.level !== 'unit') continue;
-      const key = unitKey(agency.name);
+      const key = unitKeyOf(agency.name);
       const distinctive = key.split(' ').filter((w) => w.length >= 5 && !governmentWords.has(w));
       words.set(agency.id, distinctive);
       for (const w of distinctive) wordUse.set(w, (wordUse.get(w) ?? 0) + 1);
     }
     for (const agency of inventory.agencies) {
-      const key = unitKey(agency.name);
+      const key = unitKeyOf(agency.name);
       const names = [agency.id.slice(agency.id.lastIndexOf('/') + 1).replace(/-/g, ''), key.replace(/ /g, ''), agency.name.toLowerCase().replace(/[^a-z0-9]/g, '')];
       const explicit = /\(([A-Za-z]{2,12})\)\s*$/.exec(agency.name)?.[1]?.toLowerCase();
       if (explicit !== undefined) names.push(explicit);
@@ -686,7 +760,12 @@ class OwnerIndex {
   }
 
   private lookup(text: string): string | undefined {
-    return this.byKey.get(text.toLowerCase().replace(/[^a-z0-9]/g, '')) ?? undefined;
+    let found = this.looked.get(text);
+    if (found === undefined) {
+      found = this.byKey.get(compactName(text)) ?? null;
+      this.looked.set(text, found);
+    }
+    return found ?? undefined;
   }
 
   ownerOf(members: RecordInfo[]): string | undefined {
@@ -733,6 +812,10 @@ export function systemView(inventory: Inventory, result: SystemsResult, classifi
   const systemById = new Map(result.systems.map((s) => [s.id, s]));
   const applications: Application[] = [];
   const viewClassification = new Map<string, Classification>();
+  const best = bestClassification(classification);
+  // A national platform has a view record in every government using it: its best record of a function is
+  // looked for once per system and function, not once per view record.
+  const bestOfSystem = new Map<string, Classification | undefined>();
   for (const app of inventory.applications) {
     const members = result.viewMembers.get(app.id);
     if (members === undefined) continue;
@@ -745,14 +828,23 @@ export function systemView(inventory: Inventory, result: SystemsResult, classifi
     }
     const group = members.map((id) => byId.get(id)!);
     applications.push(aggregate(app, group, system));
-    const systemMembers = system.records.map((id) => byId.get(id)!);
-    viewClassification.set(app.id, systemClassification(system, result.viewFunction.get(app.id), group, systemMembers, classification));
+    const fn = result.viewFunction.get(app.id);
+    let found = best(members, fn);
+    if (found === undefined) {
+      const key = `${system.id}\u0000${fn}`;
+      if (!bestOfSystem.has(key)) bestOfSystem.set(key, best(system.records, fn));
+      found = bestOfSystem.get(key);
+    }
+    viewClassification.set(app.id, systemClassification(system, found));
   }
-  const exchanges = inventory.exchanges.flatMap((x) => {
+  // Most exchanges join records that are their own view records: those are kept as they are, not copied.
+  const exchanges: Inventory['exchanges'] = [];
+  for (const x of inventory.exchanges) {
     const sourceId = result.viewOf.get(x.sourceId) ?? x.sourceId;
     const targetId = result.viewOf.get(x.targetId) ?? x.targetId;
-    return sourceId === targetId && x.sourceId !== x.targetId ? [] : [{ ...x, sourceId, targetId }];
-  });
+    if (sourceId === targetId && x.sourceId !== x.targetId) continue;
+    exchanges.push(sourceId === x.sourceId && targetId === x.targetId ? x : { ...x, sourceId, targetId });
+  }
   return { inventory: { ...inventory, applications, exchanges }, classification: viewClassification };
 }
 
@@ -769,14 +861,21 @@ function aggregate(view: Application, group: Application[], system: System): App
   return out;
 }
 
-/** The system's function, with the confidence and evidence of the group's (else the system's) best record of it. */
-function systemClassification(system: System, fn: string | undefined, group: Application[], all: Application[], classification: Map<string, Classification>): Classification {
-  const best = (apps: Application[]) =>
-    apps
-      .map((m) => classification.get(m.id))
-      .filter((c): c is Classification => c !== undefined && fn !== undefined && c.function === fn)
-      .reduce<Classification | undefined>((b, c) => (b === undefined || c.confidence > b.confidence ? c : b), undefined);
-  const found = best(group) ?? best(all);
+/** The most confident classification of function `fn` among the records (the first of equals), if any. */
+function bestClassification(classification: Map<string, Classification>) {
+  return (records: readonly string[], fn: string | undefined): Classification | undefined => {
+    if (fn === undefined) return undefined;
+    let best: Classification | undefined;
+    for (const id of records) {
+      const c = classification.get(id);
+      if (c !== undefined && c.function === fn && (best === undefined || c.confidence > best.confidence)) best = c;
+    }
+    return best;
+  };
+}
+
+/** The system's function, with the confidence and evidence of the group's (else the system's) best record of it (`found`). */
+function systemClassification(system: System, found: Classification | undefined): Classification {
   const base: Classification = found !== undefined ? { ...found } : { confidence: 0, evidence: [] };
   if (system.sharedPlatform !== undefined) base.sharedPlatform = system.sharedPlatform;
   else delete base.sharedPlatform;

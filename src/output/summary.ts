@@ -8,7 +8,10 @@ export function humanSummary(analysis: Analysis, outDir: string, written: string
   const lines = [
     `siloscope ${analysis.meta.version} — ${analysis.meta.source.path}`,
     `  ${s.agencies} agencies, ${s.applications} applications, ${s.exchanges} exchanges, ${s.datasets} datasets`,
-    `  silo index ${s.siloIndex.toFixed(3)} (0 integrated … 1 all islands); ${s.isolatedApplications} applications exchange nothing`,
+    // A catalogue without exchanges has every application isolated by definition: say so instead of a score.
+    analysis.siloIndex.measured === false
+      ? '  silo index not measured: the inventory lists no data exchanges'
+      : `  silo index ${s.siloIndex.toFixed(3)} (0 integrated … 1 all islands); ${s.isolatedApplications} ${s.isolatedApplications === 1 ? 'application exchanges' : 'applications exchange'} nothing`,
     `  ${s.duplicateClusters} duplicate clusters covering ${s.duplicateApplications} applications`,
     `  annual spend IDR ${idr.format(s.totalAnnualCost)}, redundant IDR ${idr.format(s.redundantAnnualCost)}` +
       (s.estimatedCostApplications > 0 ? ` (${s.estimatedCostApplications} costs estimated)` : ''),

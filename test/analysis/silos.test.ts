@@ -207,6 +207,10 @@ describe('analyzeSilos edge cases', () => {
     expect(result.applicationCommunity.size).toBe(0);
     expect(result.alignment).toEqual({ agency: undefined, government: undefined });
     expect(result.structure).toMatchObject({ components: 0, largestComponent: 0, bridges: [], articulationPoints: [] });
+    // No exchange listed at all: the value stays the formula's, but it is marked as not measured.
+    expect(result.siloIndex.measured).toBe(false);
+    expect(result.siloIndex.note).toMatch(/no data exchanges/);
+    expect(siloIndexOf(lonely)).toMatchObject({ measured: false, value: result.siloIndex.value });
 
     const empty = inventory({});
     const none = analyzeSilos(empty, buildGraph(empty));
@@ -215,7 +219,17 @@ describe('analyzeSilos edge cases', () => {
     expect(none.silos).toEqual([]);
   });
 
-  it('rejects weights that cannot form a score', () => {
+  it('an inventory that lists exchanges is measured, even when none of them can be used', () => {
+    expect(analyzeSilos(regencyInventory(), buildGraph(regencyInventory())).siloIndex).toMatchObject({ measured: true });
+    expect(siloIndexOf(regencyInventory()).note).toBeUndefined();
+    // The one exchange names an application the inventory lacks: it is dropped, but exchanges were recorded.
+    const dangling = inventory({ agencies: [agency('A', 'central')], applications: [app('p', 'A'), app('q', 'A')], exchanges: [exchange('x1', 'p', 'ghost')] });
+    const result = analyzeSilos(dangling, buildGraph(dangling));
+    expect(result.siloIndex).toMatchObject({ measured: true, value: 1 });
+    expect(result.siloIndex.note).toBeUndefined();
+  });
+
+    it('rejects weights that cannot form a score', () => {
     const inv = regencyInventory();
     const g = buildGraph(inv);
     expect(() => analyzeSilos(inv, g, { weights: { index: { isolation: -1 } } })).toThrow(/must be a finite number/);
