@@ -58,6 +58,9 @@ export interface Dictionary {
     columns: { figure: string; value: string; source: string };
     label: Record<HeadlineKey, string>;
     siloIndexExplained(band: string): string;
+    /** The value when the inventory lists no exchanges: the exchange-based parts could not be measured. */
+    siloIndexNotMeasured: string;
+    siloIndexNotMeasuredExplained: string;
     estimatedCosts(count: Count): string;
     savingsOfRedundant(share: string): string;
   };
@@ -245,6 +248,9 @@ const en: Dictionary = {
       isolatedApplications: 'Isolated applications',
       automatedExchangeShare: 'Automated data exchanges',
     },
+    siloIndexNotMeasured: 'not measured',
+    siloIndexNotMeasuredExplained:
+      'The inventory lists no data exchanges, so how applications exchange data (isolation, insularity, organisational communities, manual exchange) could not be measured. Add the exchanges to measure it.',
     siloIndexExplained: (band) =>
       `Reading: ${band}, on a scale from 0 (every application exchanges data automatically across agency ` +
       'lines) to 1 (every unit is an island).',
@@ -518,6 +524,9 @@ const id: Dictionary = {
       isolatedApplications: 'Aplikasi tanpa pertukaran data',
       automatedExchangeShare: 'Pertukaran data otomatis',
     },
+    siloIndexNotMeasured: 'tidak terukur',
+    siloIndexNotMeasuredExplained:
+      'Inventaris tidak mencantumkan pertukaran data, sehingga cara aplikasi saling bertukar data (keterisolasian, ketertutupan, komunitas yang mengikuti batas organisasi, pertukaran manual) tidak dapat diukur. Tambahkan data pertukaran untuk mengukurnya.',
     siloIndexExplained: (band) =>
       `Predikat: ${band}, pada skala 0 (seluruh aplikasi bertukar data lintas instansi secara otomatis) ` +
       'sampai 1 (setiap unit berjalan sendiri-sendiri).',

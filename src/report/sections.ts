@@ -168,9 +168,11 @@ function headlineSection({ analysis, t, f }: Context): Section {
     figure('agencies', f.count(s.agencies), s.agencies),
     figure('exchanges', f.count(s.exchanges), s.exchanges),
     figure('datasets', f.count(s.datasets), s.datasets),
-    figure('siloIndex', f.index(s.siloIndex), s.siloIndex, {
-      detail: t.headline.siloIndexExplained(t.siloBand[siloBand(s.siloIndex)]),
-    }),
+    analysis.siloIndex.measured === false
+      ? figure('siloIndex', t.headline.siloIndexNotMeasured, s.siloIndex, { detail: t.headline.siloIndexNotMeasuredExplained })
+      : figure('siloIndex', f.index(s.siloIndex), s.siloIndex, {
+          detail: t.headline.siloIndexExplained(t.siloBand[siloBand(s.siloIndex)]),
+        }),
     figure('duplicateClusters', f.count(s.duplicateClusters), s.duplicateClusters),
     figure('duplicateApplications', f.count(s.duplicateApplications), s.duplicateApplications),
     money('totalAnnualCost', s.estimatedCostApplications > 0 ? t.headline.estimatedCosts(f.n(s.estimatedCostApplications)) : undefined),

@@ -27,9 +27,17 @@ describe('Madiun: records reconciled into systems', () => {
     const srikandi = systemOf('r2');
     expect(srikandi).toMatchObject({ origin: 'national', sharedPlatform: 'srikandi', records: ['r2', 'r22', 'r27', 'r82', 'r84', 'r123', 'r134', 'r138', 'r147', 'r161'] });
     expect(units(srikandi)).toBe(10);
+    // SIPD is one national platform with two modules that inventories list separately: the rows whose
+    // description says finance ("Sistem Keuangan OPD", "penatausahaan anggaran", and BPKAD's own row) are
+    // SIPD Penatausahaan; the others (planning, Musrenbang, a bare name) the planning module. Every one of
+    // the nine rows is adoption of a national system, in 8 units.
     const sipd = systemOf('r24');
-    expect(sipd).toMatchObject({ origin: 'national', records: ['r9', 'r24', 'r35', 'r72', 'r76', 'r99', 'r110', 'r113', 'r154'] });
-    expect(units(sipd)).toBe(8);
+    expect(sipd).toMatchObject({ origin: 'national', sharedPlatform: 'sipd', records: ['r9', 'r24', 'r72', 'r99', 'r110', 'r154'] });
+    expect(units(sipd)).toBe(6);
+    const sipdFinance = systemOf('r35');
+    expect(sipdFinance).toMatchObject({ origin: 'national', sharedPlatform: 'sipd-penatausahaan', records: ['r35', 'r76', 'r113'] });
+    expect(units(sipdFinance)).toBe(3);
+    expect(new Set([...sipd.usedBy, ...sipdFinance.usedBy]).size).toBe(8);
     // WP-SIPD is the regency's own plugin on sipd.madiunkab.go.id, not SIPD.
     expect(systemOf('r37').records).toEqual(['r37']);
     const siasn = systemOf('r98');
