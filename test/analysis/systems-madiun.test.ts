@@ -106,7 +106,14 @@ describe('Madiun: duplicates between systems, adoption never one', () => {
     expect(c.systems).toEqual(expect.arrayContaining([systemOf('r55').id, systemOf('r141').id]));
   });
 
-  it.todo('puts the local violence-reporting channel SIGAPURA (r186) beside SIMFONI-PPA (r185): classify gives SIGAPURA RAB.04.S05 at 0.38, under the detector\'s 0.5');
+  it('puts the local violence-reporting channel SIGAPURA beside the national SIMFONI-PPA, which keeps', () => {
+    // r186 "SIGAPURA — Aplikasi Pengaduan Kekerasan" is a complaint channel for violence, the job of
+    // KemenPPPA's SIMFONI-PPA (r185, kekerasan.kemenpppa.go.id) used by the same unit.
+    const c = clusterWith('r185', 'r186');
+    expect(c.keeper).toBe('r185');
+    expect(c.sharedPlatform).toBe('simfoni-ppa');
+    expect(c.systems).toEqual([systemOf('r185').id, systemOf('r186').id]);
+  });
 
   it('never clusters records of one system, and never prices adoption as redundant', () => {
     const byId = new Map(analysis.applications.map((a) => [a.id, a]));
