@@ -124,34 +124,57 @@ export function toCsv(columns: readonly string[], rows: Row[], options: Required
   return [...csvParts(columns, rows, options)].join('');
 }
 
-/** The text of `toCsv` as parts: the BOM, then one record (with its line end) per part. */
+/** The text of `toCsv` as parts: the BOM, the header record, then up to RECORDS_PER_PART records (with their line ends) per part. */
 function* csvParts(columns: readonly string[], rows: Row[], options: Required<CsvOptions>): Generator<string> {
   const { delimiter } = options;
+  const needsQuote = quoteTest(delimiter);
   if (options.bom) yield '\uFEFF';
-  yield `${columns.map((column) => csvCell(column, delimiter)).join(delimiter)}\n`;
+  yield `${columns.map((column) => csvCell(column, delimiter, needsQuote)).join(delimiter)}\n`;
   const cells = new Array<string>(columns.length);
+  // Records go out RECORDS_PER_PART at a time: one part per record made resuming the generator and
+  // gathering the parts cost as much as the cells themselves.
+  let lines: string[] = [];
   for (const row of rows) {
-    for (let c = 0; c < columns.length; c++) cells[c] = csvCell(row[columns[c]!], delimiter);
-    yield `${cells.join(delimiter)}\n`;
+    for (let c = 0; c < columns.length; c++) cells[c] = csvCell(row[columns[c]!], delimiter, needsQuote);
+    lines.push(cells.join(delimiter), '\n');
+    if (lines.length >= 2 * RECORDS_PER_PART) {
+      yield lines.join('');
+      lines = [];
+    }
   }
+  if (lines.length > 0) yield lines.join('');
 }
 
-/** Leading characters a spreadsheet would read as a formula (OWASP CSV injection), as csv-stringify lists them. */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+const RECORDS_PER_PART = 256;
 
-function csvCell(value: Value, delimiter: string): string {
-  if (value === undefined || value === '') return '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let text = typeof value === 'number' ? String(value) : value;
-  const quote =
+/**
+ * Whether a cell must be quoted: it holds a quote, a line break or the delimiter. One regular-expression
+ * scan instead of a search per character; a multi-character delimiter keeps the general test below.
+ */
+function quoteTest(delimiter: string): (text: string) => boolean {
+  if (delimiter.length === 1) {
+    const pattern = new RegExp(`["\\n\\r${delimiter.replace(/[\\\]^-]/g, '\\$&')}]`);
+    return (text) => pattern.test(text);
+  }
+  return (text) =>
     text.includes('"') ||
     text.includes('\n') ||
     text.includes('\r') ||
     text.includes(delimiter) ||
     // A multi-character delimiter whose start ends the cell would fuse with the delimiter written after it.
-    (delimiter.length > 1 && (text + delimiter).indexOf(delimiter) < text.length);
+    (text + delimiter).indexOf(delimiter) < text.length;
+}
+
+/** Leading characters a spreadsheet would read as a formula (OWASP CSV injection), as csv-stringify lists them. */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+
+function csvCell(value: Value, delimiter: string, needsQuote: (text: string) => boolean = quoteTest(delimiter)): string {
+  if (value === undefined || value === '') return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let text = typeof value === 'number' ? String(value) : value;
+  const quote = needsQuote(text);
   // A negative number stays a number; any other cell starting like a formula is prefixed with '.
-  if (FORMULA_START.has(text[0]!) && typeof value !== 'number') text = `'${text}`;
+  if (typeof value !== 'number' && FORMULA_START.has(text[0]!)) text = `'${text}`;
   if (!quote) return text;
   return `"${text.replaceAll('"', '""')}"`;
 }

@@ -246,4 +246,19 @@ describe('toCsv writes what csv-stringify writes', () => {
     }
     expect(toCsv(columns, [], { delimiter: ',', bom: true })).toBe(stringify([], { header: true, columns, bom: true }));
   });
+
+  it('with delimiters that are special inside a regular expression', () => {
+    const tricky = [...rows, { text: 'a]b^c-d\\e|f', number: 2, flag: true }];
+    for (const delimiter of [']', '^', '-', '\\', '|', '.']) {
+      const expected = stringify(tricky, { header: true, columns, bom: false, delimiter, escape_formulas: true, cast: { boolean: (value) => (value ? 'true' : 'false') } });
+      expect(toCsv(columns, tricky, { delimiter, bom: false })).toBe(expected);
+    }
+  });
+
+  it('across many records (written in batches), record for record', () => {
+    const many = Array.from({ length: 1300 }, (_, i) => rows[i % rows.length]!);
+    expect(toCsv(columns, many, { delimiter: ',', bom: true })).toBe(
+      stringify(many, { header: true, columns, bom: true, delimiter: ',', escape_formulas: true, cast: { boolean: (value) => (value ? 'true' : 'false') } }),
+    );
+  });
 });
