@@ -123,7 +123,7 @@ function groups(
   return out;
 }
 
-/** A label cut to a stub ("9 s…") says nothing: keep it only if at least 6 characters survive. */
+/** A label cut to a fragment ("9 s…") says nothing: keep it only if at least 6 characters survive. */
 function legible(full: string, shown: string): string {
   return shown === full || shown.replace(/…$/, '').length >= 6 ? shown : '';
 }
