@@ -4,7 +4,8 @@
  *
  *   1. transform (src/neo4j/transform.ts): validated rows, integers as Neo4j Integers;
  *   2. schema: the (namespace, id) uniqueness constraints every MERGE is keyed by;
- *   3. load: batched `UNWIND $rows … MERGE`, one explicit write transaction per batch. The driver's
+ *   3. load: batched `UNWIND $rows … MERGE` (CREATE when the namespace holds no node yet: nothing to
+ *      match, and a retried batch falls back to MERGE), one explicit write transaction per batch. The driver's
  *      `executeWrite` retries a batch that failed transiently (deadlock, lost connection) as a whole, and
  *      a batch whose rows did not all match is rolled back, so a relationship set is never half written;
  *   4. cleanup: everything in the namespace whose `lastPush` stamp is not this push's is deleted —
@@ -27,9 +28,12 @@ import {
   deleteNamespaceNodes,
   deleteStaleNodes,
   deleteStaleRelationships,
+  createNodes,
+  createRelationships,
   ensureSchema,
   mergeNodes,
   mergeRelationships,
+  namespaceHasNodes,
   type NodeLabel,
   type RelationshipType,
 } from './schema.js';
@@ -118,11 +122,19 @@ export async function pushInventory(store: Neo4jStore, inventory: Inventory, ana
         { ...params, at: new Date().toISOString() },
       ),
     );
+    // Read after the status node says 'pushing': a push interrupted after its first batch leaves nodes
+    // behind, so the next one sees them and merges.
+    const empty = !(await session.executeRead(async (tx) => (await tx.run(namespaceHasNodes(), params)).records[0]?.get('found') === true));
     const loader = new BatchLoader(sessions, params, batchSize, rowsTotal, report);
     const nodes = {} as Record<NodeLabel, number>;
-    for (const label of NODE_LABELS) nodes[label] = await loader.load(label, mergeNodes(label), rows.nodes[label]);
+    for (const label of NODE_LABELS) {
+      nodes[label] = await loader.load(label, { first: empty ? createNodes(label) : mergeNodes(label), retry: mergeNodes(label) }, rows.nodes[label]);
+    }
     const relationships = {} as Record<RelationshipType, number>;
-    for (const type of RELATIONSHIP_TYPES) relationships[type] = await loader.load(type, mergeRelationships(type), rows.relationships[type]);
+    for (const type of RELATIONSHIP_TYPES) {
+      const statements = { first: empty ? createRelationships(type) : mergeRelationships(type), retry: mergeRelationships(type) };
+      relationships[type] = await loader.load(type, statements, rows.relationships[type]);
+    }
     const removed = await cleanup(session, params, cleanupBatchSize, (deleted) =>
       report({ step: 'cleanup', done: deleted, total: deleted, rowsWritten: loader.rowsWritten, rowsTotal }),
     );
@@ -160,7 +172,7 @@ class BatchLoader {
     private readonly report: (progress: PushProgress) => void | Promise<void>,
   ) {}
 
-  async load(step: string, statement: string, rows: Array<NodeRow | RelationshipRow>): Promise<number> {
+  async load(step: string, statements: BatchStatements, rows: Array<NodeRow | RelationshipRow>): Promise<number> {
     let done = 0;
     let next = 0;
     let failed = false;
@@ -170,7 +182,7 @@ class BatchLoader {
         next += this.batchSize;
         let written: number;
         try {
-          written = await writeBatch(session, step, statement, batch, this.params);
+          written = await writeBatch(session, step, statements, batch, this.params);
         } catch (error) {
           failed = true;
           throw error;
@@ -218,9 +230,20 @@ async function markComplete(
   );
 }
 
-async function writeBatch(session: Session, step: string, statement: string, rows: Array<NodeRow | RelationshipRow>, params: Record<string, unknown>): Promise<number> {
+/**
+ * `first` for a batch's first attempt; `retry` (a MERGE) when the driver runs it again, because a failed
+ * commit may have been applied all the same (connection lost after the commit was sent), and a second
+ * CREATE would then duplicate relationships.
+ */
+interface BatchStatements {
+  first: string;
+  retry: string;
+}
+
+async function writeBatch(session: Session, step: string, statements: BatchStatements, rows: Array<NodeRow | RelationshipRow>, params: Record<string, unknown>): Promise<number> {
+  let attempt = 0;
   return session.executeWrite(async (tx) => {
-    const result = await tx.run(statement, { ...params, rows });
+    const result = await tx.run(attempt++ === 0 ? statements.first : statements.retry, { ...params, rows });
     const written = toNumber(result.records[0]?.get('written'));
     if (written !== rows.length) throw new IncompleteBatchError(step, rows.length, written);
     return written;

@@ -101,8 +101,10 @@ export const CONSTRAINTS: Array<{ name: string; statement: string }> = [
 export async function ensureSchema(store: Neo4jStore): Promise<void> {
   const existing = await store.driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', {}, { database: store.database, routing: 'READ' });
   const names = new Set(existing.records[0]?.get('names') as string[] | undefined);
+  let created = false;
   for (const { name, statement } of CONSTRAINTS) {
     if (names.has(name)) continue;
+    created = true;
     try {
       await store.driver.executeQuery(statement, {}, { database: store.database });
     } catch (error) {
@@ -110,6 +112,8 @@ export async function ensureSchema(store: Neo4jStore): Promise<void> {
       if (!/EquivalentSchemaRuleAlreadyExists|ConstraintAlreadyExists|IndexAlreadyExists/.test(code)) throw error;
     }
   }
+  // A load planned while an index is still POPULATING falls back to label scans for every row.
+  if (created) await store.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: store.database });
 }
 
 function assignments(variable: string, keys: readonly string[]): string {
@@ -144,6 +148,37 @@ MATCH (b:${kind.to} {namespace: $namespace, id: row.to})
 MERGE (a)-[r:${type}${key}]->(b)
 SET ${assignments('r', kind.properties)}
 RETURN count(r) AS written`;
+}
+
+/**
+ * The first push into a namespace that holds no node: nothing can match, so a plain CREATE does what the
+ * MERGE would, without the existence check (or, for a relationship, the scan of one end's edges) per row.
+ * A row's props hold only the values present, so `+=` on a new node sets exactly what the MERGE's
+ * assignments would. Idempotence is kept by the caller: the next push sees a non-empty namespace and merges,
+ * and a retried batch is written with the MERGE statement (its first attempt may have committed).
+ */
+export function createNodes(label: NodeLabel): string {
+  return `UNWIND $rows AS row
+CREATE (n:${label} {namespace: $namespace, id: row.id})
+SET n += row.props, n.lastPush = $push
+RETURN count(n) AS written`;
+}
+
+/** As `mergeRelationships`, both ends must exist; the caller fails a batch that came out short. */
+export function createRelationships(type: RelationshipType): string {
+  const kind: RelationshipKind = RELATIONSHIPS[type];
+  const key = kind.key ? `${kind.key}: row.key, ` : '';
+  return `UNWIND $rows AS row
+MATCH (a:${kind.from} {namespace: $namespace, id: row.from})
+MATCH (b:${kind.to} {namespace: $namespace, id: row.to})
+CREATE (a)-[r:${type} {${key}lastPush: $push}]->(b)
+SET r += row.props
+RETURN count(r) AS written`;
+}
+
+/** Whether the namespace holds any node of the model (its status node aside): one index seek per label. */
+export function namespaceHasNodes(): string {
+  return `RETURN ${NODE_LABELS.map((label) => `EXISTS { MATCH (:${label} {namespace: $namespace}) }`).join('\n    OR ')} AS found`;
 }
 
 export function deleteStaleRelationships(type: RelationshipType): string {

@@ -14,6 +14,8 @@ import { loadInventory } from '../../src/inventory/index.js';
 import { readInventory } from '../../src/neo4j/pull.js';
 import type { Analysis } from '../../src/types.js';
 import { IncompleteBatchError, clearNamespace, namespaceStatus, pushInventory } from '../../src/neo4j/push.js';
+import { NODE_LABELS, RELATIONSHIP_TYPES, mergeNodes, mergeRelationships } from '../../src/neo4j/schema.js';
+import { toGraphRows } from '../../src/neo4j/transform.js';
 import globalSetup from '../setup/neo4j.global.js';
 import { countsOf, editedInventory, sampleAnalysis, sampleInventory, snapshot, testDriver, testStore } from './fixture.js';
 
@@ -167,6 +169,28 @@ describe('Neo4j store: push and read back', () => {
     expect(await snapshot(driver, NS)).toEqual(before);
     // 23 nodes + the namespace's status node; 36 relationships.
     expect(countsBefore).toEqual({ nodes: 24, relationships: 36 });
+  });
+
+  it('a first push creates; re-running a created batch the way a retry does (MERGE) duplicates nothing', async () => {
+    const store = testStore(driver, NS);
+    const result = await pushInventory(store, sampleInventory(), sampleAnalysis());
+    const before = await snapshot(driver, NS);
+    expect(await countsOf(driver, NS)).toEqual({ nodes: 24, relationships: 36 });
+    // What executeWrite runs again when a CREATE batch's commit reached the server but its answer was lost.
+    const rows = toGraphRows(sampleInventory(), sampleAnalysis());
+    const session = driver.session({ database: 'neo4j' });
+    try {
+      for (const label of NODE_LABELS) {
+        await session.run(mergeNodes(label), { namespace: NS, push: result.pushId, rows: rows.nodes[label] });
+      }
+      for (const type of RELATIONSHIP_TYPES) {
+        await session.run(mergeRelationships(type), { namespace: NS, push: result.pushId, rows: rows.relationships[type] });
+      }
+    } finally {
+      await session.close();
+    }
+    expect(await countsOf(driver, NS)).toEqual({ nodes: 24, relationships: 36 });
+    expect(await snapshot(driver, NS)).toEqual(before);
   });
 
   it('an edited inventory updates in place, removes deleted applications with their edges, and matches a clean push', async () => {
