@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Analysis, Inventory } from '../types.js';
 import { renderReport } from '../report/index.js';
 import { writeCsvExports } from '../report/csv.js';
-import { renderViewSvg, renderViews } from '../render/views.js';
+import { renderViews } from '../render/views.js';
 import { jsonParts, writeTextFile } from './file.js';
 
 export interface WriteOptions {
@@ -38,7 +38,7 @@ export async function writeOutputs(analysis: Analysis, inventory: Inventory, out
   if (options.views) {
     const views = await renderViews(analysis, inventory, join(outDir, 'visualizations'), { png: options.png });
     for (const view of views) {
-      charts[view.name] = renderViewSvg(view.name, analysis, inventory);
+      charts[view.name] = view.markup;
       written.push(...[view.svg, view.html, view.png].filter((p): p is string => Boolean(p)));
     }
   }

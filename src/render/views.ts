@@ -33,6 +33,8 @@ export interface RenderedView {
   svg: string;
   html: string;
   png?: string;
+  /** The view's SVG markup (no XML declaration), for pages that inline it, such as the HTML report. */
+  markup: string;
 }
 
 export const BUNDLE_PATH = fromRoot('dist', 'visualizations', 'views.bundle.js');
@@ -272,7 +274,7 @@ export async function renderViews(
   const functionNames = options.functionNames ?? referenceFunctionNames();
   for (const name of names) {
     const svg = renderViewSvg(name, analysis, inventory, { functionNames });
-    const files: RenderedView = { name, svg: join(outDir, `${name}.svg`), html: join(outDir, `${name}.html`) };
+    const files: RenderedView = { name, svg: join(outDir, `${name}.svg`), html: join(outDir, `${name}.html`), markup: svg };
     await writeFile(files.svg, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, 'utf8');
     await writeFile(files.html, await viewHtml(name, analysis, inventory, svg, functionNames), 'utf8');
     if (options.png !== false) {

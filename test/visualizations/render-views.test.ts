@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,7 +126,16 @@ describe('renderViews', () => {
 
   it('skips PNGs on request and rejects unknown views', async () => {
     const out = await renderViews(analysis, inventory, join(dir, 'no-png'), { png: false, views: ['target-state'] });
-    expect(out).toEqual([{ name: 'target-state', svg: join(dir, 'no-png', 'target-state.svg'), html: join(dir, 'no-png', 'target-state.html') }]);
+    expect(out).toEqual([
+      {
+        name: 'target-state',
+        svg: join(dir, 'no-png', 'target-state.svg'),
+        html: join(dir, 'no-png', 'target-state.html'),
+        markup: renderViewSvg('target-state', analysis, inventory),
+      },
+    ]);
+    // The markup handed back is exactly what the .svg file holds, minus its XML declaration.
+    expect(readFileSync(join(dir, 'no-png', 'target-state.svg'), 'utf8')).toBe(`<?xml version="1.0" encoding="UTF-8"?>\n${out[0]!.markup}\n`);
     expect(existsSync(join(dir, 'no-png', 'target-state.png'))).toBe(false);
     expect(() => renderViewSvg('pie-chart', analysis)).toThrow(/Unknown view "pie-chart". Views: agency-network/);
   });
