@@ -187,6 +187,38 @@ function cell<F extends string>(cells: RawValue[], cols: Columns<F>, field: F): 
   return col < 0 ? undefined : cells[col];
 }
 
+/**
+ * The checks every entity row starts with: an id, not seen before, and a name. Returns both, or undefined
+ * after a warning when the row is to be skipped (a nameless row's id is marked skipped, so references to
+ * it say so instead of "unknown").
+ */
+function readIdAndName(
+  run: Assembly,
+  table: Table,
+  i: number,
+  cols: Columns<'id' | 'name'>,
+  cells: RawValue[],
+  index: RefIndex,
+  noun: string,
+): { id: string; name: string } | undefined {
+  const id = cellName(cell(cells, cols, 'id'));
+  if (id === undefined) {
+    run.warn(table, i, cols.label.id, `the ${noun} id is empty; row skipped.`, `give every ${noun} a unique id`);
+    return undefined;
+  }
+  if (index.has(id)) {
+    run.warn(table, i, cols.label.id, `${noun} id ${quote(id)} appears again; the first row with it is kept and this one skipped.`, `give each ${noun} its own id, or delete the repeated row`);
+    return undefined;
+  }
+  const name = cellName(cell(cells, cols, 'name'));
+  if (name === undefined) {
+    run.warn(table, i, cols.label.name, `${noun} ${quote(id)} has no name; row skipped.`, `fill in the ${noun} name`);
+    index.skip(id);
+    return undefined;
+  }
+  return { id, name };
+}
+
 /** Validate tables into an Inventory; see this module's header. Throws InputError for file-level problems. */
 export function assembleInventory(source: { path: string; format: InventoryFormat }, tables: InventoryTables): Inventory {
   const run = new Assembly();
@@ -250,21 +282,9 @@ function readAgencies(run: Assembly, table: Table, cols: Columns<AgencyField>, i
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i]!;
     run.checkWidth(table, i, cells);
-    const id = cellName(cell(cells, cols, 'id'));
-    if (id === undefined) {
-      run.warn(table, i, cols.label.id, 'the agency id is empty; row skipped.', 'give every agency a unique id');
-      continue;
-    }
-    if (index.has(id)) {
-      run.warn(table, i, cols.label.id, `agency id ${quote(id)} appears again; the first row with it is kept and this one skipped.`, 'give each agency its own id, or delete the repeated row');
-      continue;
-    }
-    const name = cellName(cell(cells, cols, 'name'));
-    if (name === undefined) {
-      run.warn(table, i, cols.label.name, `agency ${quote(id)} has no name; row skipped.`, 'fill in the agency name');
-      index.skip(id);
-      continue;
-    }
+    const entry = readIdAndName(run, table, i, cols, cells, index, 'agency');
+    if (entry === undefined) continue;
+    const { id, name } = entry;
     const level = readLevel(run, table, i, cols, cells, id, name);
     if (level === undefined) {
       index.skip(id);
@@ -365,21 +385,9 @@ function readDatasets(run: Assembly, table: Table, cols: Columns<DatasetField>, 
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i]!;
     run.checkWidth(table, i, cells);
-    const id = cellName(cell(cells, cols, 'id'));
-    if (id === undefined) {
-      run.warn(table, i, cols.label.id, 'the dataset id is empty; row skipped.', 'give every dataset a unique id');
-      continue;
-    }
-    if (index.has(id)) {
-      run.warn(table, i, cols.label.id, `dataset id ${quote(id)} appears again; the first row with it is kept and this one skipped.`, 'give each dataset its own id, or delete the repeated row');
-      continue;
-    }
-    const name = cellName(cell(cells, cols, 'name'));
-    if (name === undefined) {
-      run.warn(table, i, cols.label.name, `dataset ${quote(id)} has no name; row skipped.`, 'fill in the dataset name');
-      index.skip(id);
-      continue;
-    }
+    const entry = readIdAndName(run, table, i, cols, cells, index, 'dataset');
+    if (entry === undefined) continue;
+    const { id, name } = entry;
     const dataset: Dataset = { id, name, properties: run.properties(table, i, cols, cells) };
     const steward = cellName(cell(cells, cols, 'stewardAgencyId'));
     if (steward !== undefined) {
@@ -415,21 +423,9 @@ function readApplications(
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i]!;
     run.checkWidth(table, i, cells);
-    const id = cellName(cell(cells, cols, 'id'));
-    if (id === undefined) {
-      run.warn(table, i, cols.label.id, 'the application id is empty; row skipped.', 'give every application a unique id');
-      continue;
-    }
-    if (index.has(id)) {
-      run.warn(table, i, cols.label.id, `application id ${quote(id)} appears again; the first row with it is kept and this one skipped.`, 'give each application its own id, or delete the repeated row');
-      continue;
-    }
-    const name = cellName(cell(cells, cols, 'name'));
-    if (name === undefined) {
-      run.warn(table, i, cols.label.name, `application ${quote(id)} has no name; row skipped.`, 'fill in the application name');
-      index.skip(id);
-      continue;
-    }
+    const entry = readIdAndName(run, table, i, cols, cells, index, 'application');
+    if (entry === undefined) continue;
+    const { id, name } = entry;
     const agencyText = cellName(cell(cells, cols, 'agencyId'));
     if (agencyText === undefined) {
       run.warn(table, i, cols.label.agencyId, `application ${quote(id)} has no agency; row skipped.`, `fill in the id of its agency from ${agencyFile}`);
