@@ -1,43 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { recommend, type RecommendFacts } from '../../src/analysis/recommend.js';
 import { analyzeSpend } from '../../src/analysis/spend.js';
-import type { Agency, AgencyLevel, Application, Dataset, DuplicateCluster, Exchange, Inventory, Mechanism } from '../../src/types.js';
+import type { Agency, Application, Dataset, DuplicateCluster, Exchange, Inventory } from '../../src/types.js';
+import { agency, app, x, cluster } from './builders.js';
 
 const M = 1_000_000;
 
-function agency(id: string, level: AgencyLevel, parentId?: string): Agency {
-  return { id, name: `Agency ${id}`, level, parentId, properties: {} };
-}
-
-function app(id: string, agencyId: string, extra: Partial<Application> = {}): Application {
-  return { id, agencyId, name: `App ${id}`, datasets: [], properties: {}, ...extra };
-}
-
-function x(id: string, sourceId: string, targetId: string, mechanism: Mechanism): Exchange {
-  return { id, sourceId, targetId, mechanism, properties: {} };
-}
-
 function dataset(id: string, stewardAgencyId?: string): Dataset {
   return { id, name: `Dataset ${id}`, stewardAgencyId, properties: {} };
-}
-
-function cluster(id: string, applications: string[], keeper: string, extra: Partial<DuplicateCluster> = {}): DuplicateCluster {
-  return {
-    id,
-    function: 'F',
-    label: id,
-    applications,
-    agencies: [],
-    keeper,
-    keeperReason: 'most users',
-    scope: 'cross-agency',
-    totalAnnualCost: 0,
-    redundantAnnualCost: 0,
-    estimatedAnnualSavings: { low: 0, expected: 0, high: 0 },
-    confidence: 0.9,
-    evidence: [],
-    ...extra,
-  };
 }
 
 function inventory(agencies: Agency[], applications: Application[], exchanges: Exchange[], datasets: Dataset[] = []): Inventory {

@@ -2,39 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { analyzeSpend, estimateCosts, formatNumber, formatRupiah, planClusters } from '../../src/analysis/spend.js';
 import { DEFAULT_ASSUMPTIONS, resolveAssumptions } from '../../src/analysis/assumptions.js';
 import { InputError } from '../../src/errors.js';
-import type { Agency, AgencyLevel, Application, DuplicateCluster, Inventory } from '../../src/types.js';
+import type { Agency, Application, DuplicateCluster, Inventory } from '../../src/types.js';
+import { agency, app, cluster } from './builders.js';
 
 const M = 1_000_000;
 
-function agency(id: string, level: AgencyLevel): Agency {
-  return { id, name: `Agency ${id}`, level, properties: {} };
-}
-
-function app(id: string, agencyId: string, extra: Partial<Application> = {}): Application {
-  return { id, agencyId, name: `App ${id}`, datasets: [], properties: {}, ...extra };
-}
-
 function inventory(agencies: Agency[], applications: Application[]): Inventory {
   return { source: { path: 'test', format: 'json' }, agencies, applications, exchanges: [], datasets: [], warnings: [] };
-}
-
-function cluster(id: string, applications: string[], keeper: string, extra: Partial<DuplicateCluster> = {}): DuplicateCluster {
-  return {
-    id,
-    function: 'F',
-    label: id,
-    applications,
-    agencies: [],
-    keeper,
-    keeperReason: 'test',
-    scope: 'cross-agency',
-    totalAnnualCost: 0,
-    redundantAnnualCost: 0,
-    estimatedAnnualSavings: { low: 0, expected: 0, high: 0 },
-    confidence: 0.9,
-    evidence: [],
-    ...extra,
-  };
 }
 
 const functionsOf = (inv: Inventory) => new Map(inv.applications.map((a) => [a.id, a.function]));

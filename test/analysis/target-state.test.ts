@@ -2,36 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { applyRecommendations, simulateTargetState } from '../../src/analysis/target-state.js';
 import { analyzeSpend } from '../../src/analysis/spend.js';
 import { recommend } from '../../src/analysis/recommend.js';
-import type { Application, Dataset, DuplicateCluster, Exchange, Inventory, Mechanism, Recommendation } from '../../src/types.js';
+import type { Dataset, DuplicateCluster, Inventory, Recommendation } from '../../src/types.js';
+import { app, x, cluster } from './builders.js';
 
 const M = 1_000_000;
-
-function app(id: string, agencyId: string, extra: Partial<Application> = {}): Application {
-  return { id, agencyId, name: `App ${id}`, datasets: [], properties: {}, ...extra };
-}
-
-function x(id: string, sourceId: string, targetId: string, mechanism: Mechanism): Exchange {
-  return { id, sourceId, targetId, mechanism, properties: {} };
-}
-
-function cluster(id: string, applications: string[], keeper: string, extra: Partial<DuplicateCluster> = {}): DuplicateCluster {
-  return {
-    id,
-    function: 'F',
-    label: id,
-    applications,
-    agencies: [],
-    keeper,
-    keeperReason: 'test',
-    scope: 'cross-agency',
-    totalAnnualCost: 0,
-    redundantAnnualCost: 0,
-    estimatedAnnualSavings: { low: 0, expected: 0, high: 0 },
-    confidence: 0.9,
-    evidence: [],
-    ...extra,
-  };
-}
 
 function rec(id: string, kind: Recommendation['kind'], applications: string[], extra: Partial<Recommendation> = {}): Recommendation {
   return {
