@@ -66,7 +66,7 @@ console.log(`reporting seeds ${seeds.join(', ')} (sample scale, ${variants.join(
 console.log(header);
 const results: EvalResult[] = [];
 for (const c of cases) {
-  const r = evaluateCase(c, reference);
+  const r = await evaluateCase(c, reference);
   results.push(r);
   console.log(line(r.label, r.applications, r.score, `${r.analyzeCpuMs.toFixed(0)} ms`));
 }

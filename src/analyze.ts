@@ -6,7 +6,8 @@
  * src/analysis/systems.ts) and are listed back by record.
  */
 import { buildGraph } from './graph/build.js';
-import { analyzeSilos } from './analysis/silos.js';
+import { analyzeSilos, DEFAULTS as SILO_DEFAULTS } from './analysis/silos.js';
+import { louvainInWorker } from './analysis/louvain-thread.js';
 import { siloIndexOf } from './analysis/silo-index.js';
 import { neighbourIds } from './graph/app-index.js';
 import { classifyApplications } from './analysis/classify.js';
@@ -43,13 +44,15 @@ export interface AnalyzeOptions {
 
 const AUTOMATED = new Set(['api', 'service_bus', 'database']);
 
-export function analyzeInventory(inventory: Inventory, options: AnalyzeOptions = {}): Analysis {
+export async function analyzeInventory(inventory: Inventory, options: AnalyzeOptions = {}): Promise<Analysis> {
   const seed = options.seed ?? 42;
   const progress = options.progress ?? new Progress({ quiet: true });
   const reference = options.reference ?? progress.stage('reference data', () => loadReference());
   const assumptions = options.assumptions ?? DEFAULT_ASSUMPTIONS;
 
   const graph = progress.stage('graph', () => buildGraph(inventory));
+  // Communities are computed on the second core while this thread classifies (louvain-thread.ts).
+  const partition = louvainInWorker(graph.index, seed, SILO_DEFAULTS.resolution);
   const classification = progress.stage('classify', () =>
     classifyApplications(inventory, reference, { neighbours: (id) => neighbourIds(graph.index, id) }),
   );
@@ -60,8 +63,9 @@ export function analyzeInventory(inventory: Inventory, options: AnalyzeOptions =
     if (c.sharedPlatform) sharedPlatformOf.set(id, c.sharedPlatform);
   }
 
+  const communities = await progress.stageAsync('communities (wait)', () => partition);
   const silo = progress.stage('silos', () =>
-    analyzeSilos(inventory, graph, { seed, sharedApplication: (app) => sharedPlatformOf.get(app.id) }),
+    analyzeSilos(inventory, graph, { seed, sharedApplication: (app) => sharedPlatformOf.get(app.id), partition: communities }),
   );
   const systems = progress.stage('systems', () => reconcileSystems(inventory, classification, reference));
   const view = systemView(inventory, systems, classification);

@@ -39,6 +39,16 @@ export const COMMUNITY_DEFAULTS = {
 
 export type CommunityOptions = Partial<typeof COMMUNITY_DEFAULTS>;
 
+/** The part of the application index Louvain reads: the undirected CSR adjacency of n applications. */
+export type ExchangeAdjacency = Pick<AppIndex, 'starts' | 'neighbours'>;
+
+/** A Louvain partition: community id (from 1, by size) of each application index, 0 for none. */
+export interface LouvainPartition {
+  communityOf: Int32Array;
+  count: number;
+  modularity: number | undefined;
+}
+
 export interface CommunityResult {
   communities: Community[];
   /** Community id of each application index, 0 when it has none (ids start at 1). */
@@ -49,9 +59,13 @@ export interface CommunityResult {
   modularity: number | undefined;
 }
 
-export function analyzeCommunities(inventory: Inventory, index: AppIndex, options: CommunityOptions = {}): CommunityResult {
+/**
+ * `partition`, when given, is `louvainCommunities(index, seed, resolution)` computed ahead (e.g. on another
+ * thread by louvainInWorker) for this same index and options.
+ */
+export function analyzeCommunities(inventory: Inventory, index: AppIndex, options: CommunityOptions = {}, partition?: LouvainPartition): CommunityResult {
   const opts = { ...COMMUNITY_DEFAULTS, ...options };
-  const { communityOf, count, modularity } = louvainCommunities(index, opts.seed, opts.resolution);
+  const { communityOf, count, modularity } = partition ?? louvainCommunities(index, opts.seed, opts.resolution);
 
   const members = groupBy(communityOf, count + 1);
   const agencies = index.agencies.ids.length;
@@ -93,12 +107,8 @@ export function analyzeCommunities(inventory: Inventory, index: AppIndex, option
  * once (from its lower index) with its exchanges counted in one typed-array pass, then renumbered by size
  * so ids do not depend on Louvain's internal order.
  */
-export function louvainCommunities(
-  index: AppIndex,
-  seed: number,
-  resolution: number,
-): { communityOf: Int32Array; count: number; modularity: number | undefined } {
-  const n = index.ids.length;
+export function louvainCommunities(index: ExchangeAdjacency, seed: number, resolution: number): LouvainPartition {
+  const n = index.starts.length - 1;
   const { graph, weights } = louvainGraph(index);
   const communityOf = new Int32Array(n);
   if (graph.order === 0) return { communityOf, count: 0, modularity: undefined };
@@ -133,8 +143,8 @@ export function louvainCommunities(
  * attribute object (Louvain reads the weight by edge number); what remains is graphology's own bookkeeping
  * per edge (its edge record and both adjacency entries), about 1 µs an edge.
  */
-export function louvainGraph(index: AppIndex): { graph: UndirectedGraph; weights: Float64Array } {
-  const n = index.ids.length;
+export function louvainGraph(index: ExchangeAdjacency): { graph: UndirectedGraph; weights: Float64Array } {
+  const n = index.starts.length - 1;
   const { starts, neighbours } = index;
   const graph = new UndirectedGraph();
   const keys = new Array<string>(n);

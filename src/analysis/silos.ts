@@ -14,7 +14,7 @@
  */
 import type { AgencyMetrics, Agency, Application, Community, GraphStructure, Inventory, SiloFinding, SiloIndex } from '../types.js';
 import type { AppIndex, SiloGraph } from '../graph/types.js';
-import { analyzeCommunities, dominantLabels, groupBy } from './communities.js';
+import { analyzeCommunities, dominantLabels, groupBy, type LouvainPartition } from './communities.js';
 import { composeSiloIndex, SILO_INDEX_WEIGHTS, siloIndexMeasurement, siloIndexParts, type SiloIndexWeights } from './silo-index.js';
 import { countByPartition, SILO_SCORE_WEIGHTS, toAgencyMetrics, type SiloScoreWeights } from './silo-metrics.js';
 import {
@@ -50,6 +50,8 @@ export interface SiloOptions {
   /** Name of the shared platform (Aplikasi Umum) an application is an instance of, if any. National-origin applications always count as shared. */
   sharedApplication?: (app: Application) => string | undefined;
   weights?: { index?: Partial<SiloIndexWeights>; agency?: Partial<SiloScoreWeights> };
+  /** The Louvain partition of this graph's index with this seed and resolution, when computed ahead (louvainInWorker). */
+  partition?: LouvainPartition;
 }
 
 export interface SiloResult {
@@ -72,7 +74,7 @@ export function analyzeSilos(inventory: Inventory, g: SiloGraph, options: SiloOp
   const agencyWeights = { ...SILO_SCORE_WEIGHTS, ...options.weights?.agency };
   const { index } = g;
 
-  const communities = analyzeCommunities(inventory, index, { seed: opts.seed, resolution: opts.resolution });
+  const communities = analyzeCommunities(inventory, index, { seed: opts.seed, resolution: opts.resolution }, options.partition);
   const siloIndex = composeSiloIndex(
     siloIndexParts(index, communities.alignment.agency),
     indexWeights,

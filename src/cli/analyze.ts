@@ -60,7 +60,7 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
       const progress = new Progress({ quiet: args.quiet });
       const inventory = await progress.stageAsync('load', () => readInventory(args));
       printWarnings(inventory.warnings.map(formatIssue));
-      const analysis = analyzeInventory(inventory, {
+      const analysis = await analyzeInventory(inventory, {
         seed: args.seed,
         progress,
         recordedOptions: { strict: args.strict, lang: args.lang, source: args.source },

@@ -79,7 +79,7 @@ async function resolveInput(input: string, args: ExportArgs, options: InteropLoa
   if (!args.analysis) return { inventory };
   // Loaded on demand: an export of an existing analysis, or of the inventory alone, never needs the pipeline.
   const { analyzeInventory } = await import('../analyze.js');
-  return { inventory, analysis: analyzeInventory(inventory, { seed: args.seed, progress, recordedOptions: { strict: args.strict } }) };
+  return { inventory, analysis: await analyzeInventory(inventory, { seed: args.seed, progress, recordedOptions: { strict: args.strict } }) };
 }
 
 async function statOrFail(path: string): Promise<Stats> {

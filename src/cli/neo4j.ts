@@ -96,7 +96,7 @@ function pushCommand(setExit: (code: number) => void): CommandModule<object, Pus
       for (const issue of inventory.warnings.slice(0, 20)) process.stderr.write(`${formatIssue(issue)}\n`);
       if (inventory.warnings.length > 20) process.stderr.write(`… and ${inventory.warnings.length - 20} more warnings (stored with the push).\n`);
       const analysis = args.analysis
-        ? analyzeInventory(inventory, { seed: args.seed, progress, recordedOptions: { strict: args.strict, source: 'neo4j push' } })
+        ? await analyzeInventory(inventory, { seed: args.seed, progress, recordedOptions: { strict: args.strict, source: 'neo4j push' } })
         : undefined;
       progress.note(`pushing to ${describeTarget(conn)}`);
       const onProgress = throttledProgress(progress);

@@ -94,6 +94,6 @@ export async function loadExplorerSource(path: string, options: SourceOptions = 
   }
 
   const inventory = await loadInventory(path, { strict: options.strict });
-  const analysis = analyzeInventory(inventory, { seed: options.seed, progress: options.progress, recordedOptions: { strict: options.strict ?? false } });
+  const analysis = await analyzeInventory(inventory, { seed: options.seed, progress: options.progress, recordedOptions: { strict: options.strict ?? false } });
   return { analysis, inventory, mode: 'inventory', inventoryPath: path };
 }

@@ -14,7 +14,7 @@ const MADIUN = new URL('../fixtures/catalogue/madiun/aplikasi.csv', import.meta.
 let analysis: Analysis;
 let systemOf: (record: string) => System;
 beforeAll(async () => {
-  analysis = analyzeInventory(await loadFlatCsv(MADIUN));
+  analysis = await analyzeInventory(await loadFlatCsv(MADIUN));
   const byRecord = new Map<string, System>();
   for (const s of analysis.systems) for (const r of s.records) byRecord.set(r, s);
   systemOf = (record) => byRecord.get(record)!;

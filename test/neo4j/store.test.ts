@@ -82,7 +82,7 @@ describe('Neo4j store: push and read back', () => {
   it('data/sample through the real pipeline: the analysis of the read-back equals the analysis of the files', async () => {
     const store = testStore(driver, NS);
     const inventory = await loadInventory('data/sample', {});
-    const fromFiles = analyzeInventory(inventory);
+    const fromFiles = await analyzeInventory(inventory);
     const result = await pushInventory(store, inventory, fromFiles);
     expect(result.nodes.Application).toBe(inventory.applications.length);
     expect(result.relationships.EXCHANGES).toBe(inventory.exchanges.length);
@@ -90,7 +90,7 @@ describe('Neo4j store: push and read back', () => {
 
     const back = await readInventory(store, 'neo4j-test');
     expect(back).toEqual({ ...inventory, source: { path: 'neo4j-test', format: 'neo4j' } });
-    const fromStore = analyzeInventory(back);
+    const fromStore = await analyzeInventory(back);
     // Only the run's own facts differ: when it ran, how long it took, where the inventory came from.
     const comparable = (a: Analysis): unknown => ({ ...a, meta: { ...a.meta, generatedAt: undefined, timingsMs: undefined, source: undefined } });
     expect(fromStore.meta.source).toEqual({ path: 'neo4j-test', format: 'neo4j' });
