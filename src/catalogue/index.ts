@@ -6,12 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
 import { assembleInventory, cellText, normaliseHeader, readCsvRecords, registerLoader, type Loader, type LoaderTest, type LoadOptions } from '../inventory/index.js';
 import { TABLE_ALIASES } from '../inventory/aliases.js';
 import { MIN_HEADER_CELLS } from '../inventory/csv.js';
-import { workbookTables, xlsxCell } from '../inventory/xlsx.js';
+import { readWorkbook, workbookTables, xlsxCell } from '../inventory/xlsx.js';
 import type { Inventory } from '../types.js';
 import { slug } from './agencies.js';
 import { buildFlatInventory, type Sheet } from './build.js';
@@ -61,17 +61,7 @@ function refuseInventoryTable(path: string): void {
 /** Load a flat catalogue workbook, or — when it has an agencies sheet — the multi-sheet inventory it is. */
 export async function loadFlatXlsx(path: string, options: LoadOptions = {}): Promise<Inventory> {
   const file = basename(path);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch (error) {
-    throw new InputError({
-      level: 'error',
-      file,
-      message: `this is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)}).`,
-      fix: 'open it in a spreadsheet and save it again as "Excel Workbook (.xlsx)"',
-    });
-  }
+  const workbook = await readWorkbook(path);
   const sheetNames = workbook.worksheets.map((ws) => normaliseHeader(ws.name));
   if (sheetNames.some((name) => TABLE_ALIASES.agencies.includes(name))) {
     return assembleInventory({ path, format: 'xlsx' }, workbookTables(workbook, file));

@@ -1,8 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { InputError, formatIssue } from '../errors.js';
 import { Progress } from '../progress.js';
-import { loadExplorerSource } from '../serve/source.js';
-import { SERVER_DEFAULTS, startExplorerServer } from '../serve/server.js';
+import { SERVER_DEFAULTS } from '../serve/defaults.js';
 
 interface ServeArgs {
   source?: string;
@@ -47,6 +46,8 @@ export function serveCommand(
       if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
         throw new InputError({ level: 'error', file: 'command line', column: '--port', message: `"${args.port}" is not a port number.`, fix: 'give a whole number from 0 to 65535.' });
       }
+      // Loaded here, not at start-up: the explorer pulls in d3 and the whole analysis pipeline.
+      const [{ loadExplorerSource }, { startExplorerServer }] = await Promise.all([import('../serve/source.js'), import('../serve/server.js')]);
       const source = await progress.stageAsync('load', () =>
         loadExplorerSource(args.source!, { inventory: args.inventory, seed: args.seed, strict: args.strict, progress }),
       );

@@ -6,7 +6,7 @@
  * they are, so a numeric cost or a date-formatted year needs no text parsing.
  */
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
 import type { InputIssue, Inventory } from '../types.js';
 import { TABLE_ALIASES, type TableName } from './aliases.js';
@@ -88,19 +88,27 @@ export function workbookTables(workbook: ExcelJS.Workbook, file: string): Invent
   return tables as InventoryTables;
 }
 
-/** Load an XLSX workbook inventory (see docs/input.md). */
-export async function loadXlsxInventory(path: string): Promise<Inventory> {
-  const file = basename(path);
-  const workbook = new ExcelJS.Workbook();
+/**
+ * Reads a workbook, loading exceljs only now: it is the heaviest module siloscope uses and most runs read
+ * CSV. A file exceljs cannot read is the user's to fix (InputError naming it).
+ */
+export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
     throw new InputError({
       level: 'error',
-      file,
+      file: basename(path),
       message: `this is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)}).`,
       fix: 'open it in a spreadsheet and save it again as "Excel Workbook (.xlsx)"',
     });
   }
-  return assembleInventory({ path, format: 'xlsx' }, workbookTables(workbook, file));
+  return workbook;
+}
+
+/** Load an XLSX workbook inventory (see docs/input.md). */
+export async function loadXlsxInventory(path: string): Promise<Inventory> {
+  return assembleInventory({ path, format: 'xlsx' }, workbookTables(await readWorkbook(path), basename(path)));
 }

@@ -25,13 +25,9 @@ import { buildExplorerModel } from './model.js';
 import { graphPayload } from './payload.js';
 import { buildSearchIndex, searchExplorer } from './search.js';
 import { resolveStaticPath } from './static.js';
+import { SERVER_DEFAULTS } from './defaults.js';
 
-export const SERVER_DEFAULTS = {
-  host: '127.0.0.1',
-  port: 8765,
-  searchLimit: 50,
-  maxSearchLimit: 200,
-};
+export { SERVER_DEFAULTS };
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
