@@ -1,9 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Analysis, Inventory } from '../types.js';
-import { renderReport } from '../report/index.js';
+import { renderReports } from '../report/index.js';
 import { writeCsvExports } from '../report/csv.js';
-import { renderViews } from '../render/views.js';
 import { jsonParts, writeTextFile } from './file.js';
 
 export interface WriteOptions {
@@ -36,15 +35,18 @@ export async function writeOutputs(analysis: Analysis, inventory: Inventory, out
 
   const charts: Record<string, string> = {};
   if (options.views) {
+    // Loaded only when drawn: d3, linkedom and resvg are the slowest modules to load.
+    const { renderViews } = await import('../render/views.js');
     const views = await renderViews(analysis, inventory, join(outDir, 'visualizations'), { png: options.png });
     for (const view of views) {
       charts[view.name] = view.markup;
       written.push(...[view.svg, view.html, view.png].filter((p): p is string => Boolean(p)));
     }
   }
+  const reports = renderReports(analysis, { lang: options.lang, charts });
   for (const format of ['html', 'md'] as const) {
     const path = join(outDir, `report.${format}`);
-    await writeFile(path, renderReport(analysis, { lang: options.lang, format, charts: format === 'html' ? charts : undefined }));
+    await writeFile(path, reports[format]);
     written.push(path);
   }
   written.push(...(await writeCsvExports(analysis, inventory, outDir)));

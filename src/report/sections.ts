@@ -187,6 +187,9 @@ function headlineSection({ analysis, t, f }: Context): Section {
   return { anchor: 'headline', title: t.section.headline, blocks: [{ type: 'figures', head: figureHead(t), items }] };
 }
 
+/** Anchor of the Charts section (only the HTML report carries it when both files are written). */
+export const CHARTS_ANCHOR = 'charts';
+
 function chartSection({ t }: Context, charts: Record<string, string> | undefined): Section | undefined {
   const blocks: Block[] = [];
   for (const [name, svg] of Object.entries(charts ?? {})) {
@@ -194,7 +197,7 @@ function chartSection({ t }: Context, charts: Record<string, string> | undefined
     if (clean) blocks.push({ type: 'chart', name, caption: t.charts.caption(name), svg: clean });
   }
   if (blocks.length === 0) return undefined;
-  return { anchor: 'charts', title: t.section.charts, blocks: [{ type: 'paragraph', content: [t.charts.intro] }, ...blocks] };
+  return { anchor: CHARTS_ANCHOR, title: t.section.charts, blocks: [{ type: 'paragraph', content: [t.charts.intro] }, ...blocks] };
 }
 
 // ───────────────────────────── duplicate clusters ─────────────────────────────
