@@ -12,7 +12,7 @@
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 
 export const XML_DEFAULTS = {
@@ -214,7 +214,13 @@ export interface ParsedXml {
   offsetOf(node: XmlNode): number | undefined;
 }
 
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+type FastXmlParser = typeof import('fast-xml-parser');
+let fastXmlParser: FastXmlParser | undefined;
+
+/** fast-xml-parser, loaded (its CommonJS build, for this synchronous parser) when the first XML file is read, not at start-up. */
+function fastXml(): FastXmlParser {
+  return (fastXmlParser ??= createRequire(import.meta.url)('fast-xml-parser') as FastXmlParser);
+}
 
 /**
  * Bytes → parsed XML, after the size, DTD and text-length guards. `arrays` names the elements that may
@@ -233,6 +239,7 @@ export function parseXmlSafely(buffer: Buffer, label: string, limits: Required<X
   const lines = new LineIndex(text);
   refuseDangerousDtd(text, label, lines);
   refuseHugeText(text, label, limits.maxTextLength, lines);
+  const { XMLParser, XMLValidator } = fastXml();
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (verdict !== true) {
     throw new InputError({
@@ -265,6 +272,7 @@ export function parseXmlSafely(buffer: Buffer, label: string, limits: Required<X
   if (rootName === undefined || typeof root !== 'object' || root === null) {
     throw new InputError({ level: 'error', file: label, message: 'the file has no root element.', fix: 'pass an ArchiMate Open Exchange Format (.xml) file' });
   }
+  const meta = XMLParser.getMetaDataSymbol() as unknown as symbol;
   const rootStart = firstElementStart(text);
   const rootTag = rootStart < 0 ? '' : text.slice(rootStart, text.indexOf('>', rootStart) + 1);
   return {
@@ -272,7 +280,7 @@ export function parseXmlSafely(buffer: Buffer, label: string, limits: Required<X
     rootName,
     rootTag,
     lines,
-    offsetOf: (node) => (node as Record<symbol, { startIndex?: number } | undefined>)[META]?.startIndex,
+    offsetOf: (node) => (node as Record<symbol, { startIndex?: number } | undefined>)[meta]?.startIndex,
   };
 }
 

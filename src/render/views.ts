@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { parseHTML } from 'linkedom';
+import { linkedomModule } from './dom.js';
 import { VIEW_NAMES, VIEWS, isViewName, serializeSvg, type ViewName, type ViewOptions } from '../../visualizations/index.js';
 import { DEFAULT_SIZE, FONT_FAMILY } from '../../visualizations/shared/theme.js';
 import { fromRoot } from '../paths.js';
@@ -85,7 +85,7 @@ export function usedFunctionNames(analysis: Analysis, names: Record<string, stri
 /** One view as a standalone SVG string (no XML declaration, so it can be embedded in HTML as is). */
 export function renderViewSvg(name: ViewName | string, analysis: Analysis, inventory?: Inventory, options: ViewOptions = {}): string {
   assertViewName(name);
-  const { document } = parseHTML('<!doctype html><html><body><div id="view"></div></body></html>');
+  const { document } = linkedomModule().parseHTML('<!doctype html><html><body><div id="view"></div></body></html>');
   const container = document.getElementById('view')!;
   const functionNames = options.functionNames ?? referenceFunctionNames();
   const svg = VIEWS[name].render(container, analysis, { ...sizeOf(name), ...options, functionNames, inventory, document: document as unknown as Document });

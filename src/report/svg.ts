@@ -5,7 +5,7 @@
  * and one chart's markers would paint another's. Ids are therefore prefixed per chart and every reference
  * to them (url(#…), href="#…", aria-*, <style>) rewritten in one pass over an index built once.
  */
-import { DOMParser } from 'linkedom';
+import { linkedomModule } from '../render/dom.js';
 
 const DROPPED_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'audio', 'video']);
 const LINK_ATTRIBUTES = new Set(['href', 'xlink:href', 'src']);
@@ -28,6 +28,7 @@ interface SvgElement {
 
 /** Returns a cleaned `<svg>…</svg>` string, or undefined when the input holds no SVG element. */
 export function sanitizeSvg(svg: string, idPrefix: string): string | undefined {
+  const { DOMParser } = linkedomModule();
   const document = new DOMParser().parseFromString(svg, 'image/svg+xml') as unknown as { documentElement: SvgElement | null };
   const root = document.documentElement;
   if (!root || root.localName.toLowerCase() !== 'svg') return undefined;
