@@ -25,7 +25,6 @@ import {
   trigrams,
   withoutNamePrefixes,
   type TrieMatch,
-  type UrlInfo,
 } from './text.js';
 
 export interface AppFeatures {
@@ -41,7 +40,7 @@ export interface AppFeatures {
   altFn?: string;
   generic: boolean;
   platform?: string;
-  url?: UrlInfo;
+  /** The deployed system its address points to (`systemKey`). */
   system?: string;
   /** The name reduced to what identifies the system. */
   core: string[];
@@ -89,118 +88,236 @@ interface NameVectors {
   blockWords: Int32Array;
 }
 
+/** An agency as records see it: its government's index and the words of its name. */
+interface AgencyWords {
+  government: number;
+  own: readonly string[];
+}
+
+/** A record's core name with its vectors: shared by every record of one name and (when it matters) agency name. */
+interface CoreVectors {
+  core: string[];
+  vectors: NameVectors;
+  /** The core names a dashboard (`AppFeatures.view`). */
+  view: boolean;
+}
+
 export function buildFeatures(
   inventory: Inventory,
   classification: Map<string, Classification>,
   compiled: CompiledReference,
   options: FeatureOptions,
 ): FeatureSet {
-  const regionTokens = properNameTokens(inventory.agencies.flatMap((a) => [a.name, a.region]), compiled.vocabulary);
-  const governmentOf = governmentsOf(inventory);
-  const governments: string[] = [];
-  const governmentIndex = new Map<string, number>();
-  const localLexicon = parentheticalLexicon(inventory, compiled.vocabulary, regionTokens);
-  const keywordTokens = functionKeywordTokens(compiled);
-  const agencyName = new Map(inventory.agencies.map((a) => [a.id, a.name]));
-  const ownCache = new Map<string, Set<string>>();
-  const ownTokens = (name: string | undefined): Set<string> => {
-    let set = ownCache.get(name ?? '');
-    if (set === undefined) {
-      set = new Set(tokenize(name));
-      ownCache.set(name ?? '', set);
-    }
-    return set;
-  };
+  // Agencies repeat their region's name: each distinct text is read once (the result is a set of words).
+  const agencyTexts = new Set<string | undefined>();
+  for (let a = 0; a < inventory.agencies.length; a++) {
+    agencyTexts.add(inventory.agencies[a]!.name);
+    agencyTexts.add(inventory.agencies[a]!.region);
+  }
+  const regionTokens = properNameTokens(agencyTexts, compiled.vocabulary);
+  const reader = new RecordReader(inventory, compiled, regionTokens, parentheticalLexicon(inventory, compiled.vocabulary, regionTokens), options);
+  // One small method per record: a one-shot pass over tens of thousands of records spends less time in
+  // unoptimised code when its hot part is small.
+  const apps = inventory.applications;
+  const classes = classificationsOf(apps, classification);
+  const features: AppFeatures[] = [];
+  for (let x = 0; x < apps.length; x++) features.push(reader.read(apps[x]!, classes[x]));
+  const nameIdf = idf(features, reader.names.size);
+  reader.descriptions.assign(features);
+  return { features, nameIdf, names: reader.names, blockWords: reader.blockWords, governments: reader.governments };
+}
 
-  const names = new Interner();
-  const grams = new Interner();
-  const blockWords = new Interner();
-  const datasets = new Interner();
-  // Catalogues repeat names, addresses and descriptions (SIMPEG listed by every unit): each distinct text
-  // is analysed once.
-  const partsCache = new Map<string, NameParts>();
-  const vectorCache = new Map<string, NameVectors>();
-  const vectorsOf = (core: string[], expansions: string[]): NameVectors => {
-    const key = core.join(' ');
-    const cacheKey = `${key}\u0001${expansions.join(' ')}`;
-    let vectors = vectorCache.get(cacheKey);
-    if (vectors === undefined) {
-      const words: number[] = [];
-      for (const t of core) {
-        words.push(blockWords.id(t));
-        if (t.length > options.prefixLength) words.push(blockWords.id(`>${t.slice(0, options.prefixLength)}`));
-      }
-      vectors = {
-        key,
-        nameIds: sortedUnique([...core, ...expansions].map((t) => names.id(t))),
-        trigramIds: sortedUnique(trigrams(key).map((g) => grams.id(g))),
-        blockWords: sortedUnique(words),
-      };
-      vectorCache.set(cacheKey, vectors);
-    }
-    return vectors;
-  };
-  const urlCache = new Map<string, { url?: UrlInfo; system?: string }>();
-  const descriptions = new DescriptionVectors();
-  const emptyIds = new Int32Array(0);
-  const emptyWeights = new Float64Array(0);
-  const features: AppFeatures[] = inventory.applications.map((app) => {
-    const c = classification.get(app.id);
-    let address = urlCache.get(app.url ?? '');
-    if (address === undefined) {
-      const url = parseUrl(app.url);
-      address = { url, system: systemKey(url) };
-      urlCache.set(app.url ?? '', address);
-    }
-    let parts = partsCache.get(app.name);
+/**
+ * Each record's classification. The map is filled in record order as a rule, so it is walked beside the
+ * records (in order, no lookups) as long as the two agree, and the records after the first disagreement
+ * are looked up.
+ */
+function classificationsOf(apps: Application[], classification: Map<string, Classification>): Array<Classification | undefined> {
+  const out: Array<Classification | undefined> = new Array(apps.length);
+  let x = 0;
+  let aligned = true;
+  classification.forEach((c, id) => {
+    if (aligned && x < apps.length && apps[x]!.id === id) out[x++] = c;
+    else aligned = false;
+  });
+  for (; x < apps.length; x++) out[x] = classification.get(apps[x]!.id);
+  return out;
+}
+
+/**
+ * Reads records into features. Catalogues repeat names, addresses, agencies and descriptions (SIMPEG listed
+ * by every unit): each distinct one is analysed once and remembered here.
+ */
+class RecordReader {
+  readonly names = new Interner();
+  readonly blockWords = new Interner();
+  readonly governments: string[] = [];
+  readonly descriptions = new DescriptionVectors();
+  private readonly grams = new Interner();
+  private readonly datasets = new Interner();
+  private readonly governmentIndex = new Map<string, number>();
+  private readonly governmentOf: (agencyId: string) => string;
+  private readonly keywordTokens: (code: string) => Set<string> | undefined;
+  private readonly agencyName = new Map<string, string>();
+  /** Per agency id: its government's index and the words of its name. */
+  private readonly agencies = new Map<string, AgencyWords>();
+  /** One word list per distinct agency name, so the list can key the per-name cache of cores. */
+  private readonly ownByName = new Map<string, readonly string[]>();
+  private lastAgencyId: string | undefined = undefined;
+  private lastAgency: AgencyWords | undefined = undefined;
+  private readonly partsCache = new Map<string, NameParts>();
+  private readonly vectorCache = new Map<string, NameVectors>();
+  /** The system key of each distinct address; null when the address identifies nothing. */
+  private readonly systemCache = new Map<string, string | null>();
+  private readonly emptyIds = new Int32Array(0);
+  private readonly emptyWeights = new Float64Array(0);
+  private readonly singleDataset: Array<Int32Array | undefined> = [];
+
+  constructor(
+    inventory: Inventory,
+    private readonly compiled: CompiledReference,
+    private readonly regionTokens: ReadonlySet<string>,
+    private readonly localLexicon: Map<string, string>,
+    private readonly options: FeatureOptions,
+  ) {
+    this.governmentOf = governmentsOf(inventory);
+    this.keywordTokens = functionKeywordTokens(compiled);
+    for (let a = 0; a < inventory.agencies.length; a++) this.agencyName.set(inventory.agencies[a]!.id, inventory.agencies[a]!.name);
+  }
+
+  read(app: Application, c: Classification | undefined): AppFeatures {
+    const options = this.options;
+    const system = this.systemOf(app.url);
+    let parts = this.partsCache.get(app.name);
     if (parts === undefined) {
-      parts = nameParts(app.name, compiled, regionTokens, localLexicon);
-      partsCache.set(app.name, parts);
+      parts = nameParts(app.name, this.compiled, this.regionTokens, this.localLexicon);
+      this.partsCache.set(app.name, parts);
     }
-    const core = ownCore(parts, ownTokens(agencyName.get(app.agencyId)));
-    // Most records keep the name's own core: its vectors are remembered on the name.
-    const vectors = core === parts.base ? (parts.vectors ??= vectorsOf(core, parts.expansions)) : vectorsOf(core, parts.expansions);
-    const root = governmentOf(app.agencyId);
-    let government = governmentIndex.get(root);
-    if (government === undefined) {
-      government = governments.length;
-      governments.push(root);
-      governmentIndex.set(root, government);
-    }
+    const agency = this.agencyOf(app.agencyId);
+    const named = this.coreOf(parts, agency.own);
+    const core = named.core;
     const confident = c?.function !== undefined && c.confidence >= options.minFunctionConfidence;
     const fn = confident ? c!.function : undefined;
     const alt = c?.inferredFunction !== undefined && (c.inferredConfidence ?? 0) >= options.minFunctionConfidence && c.inferredFunction !== fn ? c.inferredFunction : undefined;
-    descriptions.add(app);
+    this.descriptions.add(app, parts);
     return {
       app,
-      government,
+      government: agency.government,
       fn,
       fnConfidence: c?.confidence ?? 0,
       weakFn: c?.function,
       altFn: alt,
       generic: c?.generic ?? false,
       platform: c?.sharedPlatform,
-      url: address.url,
-      system: address.system,
+      system: system ?? undefined,
       core,
       canonical: parts.canonical,
-      nameKey: parts.canonical ?? (core.length > 0 ? vectors.key : undefined),
-      blockWords: vectors.blockWords,
-      nameIds: vectors.nameIds,
-      trigramIds: vectors.trigramIds,
-      descIds: emptyIds,
-      descWeights: emptyWeights,
-      datasetIds: app.datasets.length === 0 ? emptyIds : sortedUnique(app.datasets.map((d) => datasets.id(d))),
+      nameKey: parts.canonical ?? (core.length > 0 ? named.vectors.key : undefined),
+      blockWords: named.vectors.blockWords,
+      nameIds: named.vectors.nameIds,
+      trigramIds: named.vectors.trigramIds,
+      descIds: this.emptyIds,
+      descWeights: this.emptyWeights,
+      datasetIds: app.datasets.length === 0 ? this.emptyIds : this.datasetIds(app.datasets),
       // An opaque code is read through the function the other evidence infers.
-      pure: fn !== undefined && isPure(core, keywordTokens.get(fn) ?? (alt !== undefined ? keywordTokens.get(alt) : undefined)),
+      pure: fn !== undefined && isPure(core, this.keywordTokens(fn) ?? (alt !== undefined ? this.keywordTokens(alt) : undefined)),
       ambiguousName: parts.ambiguous,
-      view: core.some((t) => VIEW_WORDS.has(t)),
+      view: named.view,
     };
-  });
+  }
 
-  const nameIdf = idf(features.map((f) => f.nameIds), names.size);
-  descriptions.assign(features);
-  return { features, nameIdf, names, blockWords, governments };
+  private systemOf(url: string | undefined): string | null {
+    let system = this.systemCache.get(url ?? '');
+    if (system === undefined) {
+      system = systemKey(parseUrl(url)) ?? null;
+      this.systemCache.set(url ?? '', system);
+    }
+    return system;
+  }
+
+  private agencyOf(agencyId: string): AgencyWords {
+    // Inventories list an agency's records together: most records ask for the agency just asked for.
+    if (agencyId === this.lastAgencyId) return this.lastAgency!;
+    let agency = this.agencies.get(agencyId);
+    if (agency === undefined) {
+      const name = this.agencyName.get(agencyId);
+      let own = this.ownByName.get(name ?? '');
+      if (own === undefined) {
+        own = tokenize(name);
+        this.ownByName.set(name ?? '', own);
+      }
+      const root = this.governmentOf(agencyId);
+      let government = this.governmentIndex.get(root);
+      if (government === undefined) {
+        government = this.governments.length;
+        this.governments.push(root);
+        this.governmentIndex.set(root, government);
+      }
+      agency = { government, own };
+      this.agencies.set(agencyId, agency);
+    }
+    this.lastAgencyId = agencyId;
+    this.lastAgency = agency;
+    return agency;
+  }
+
+  /**
+   * The record's core name and vectors. The owning agency's words only change the core when the name
+   * carries one of them: otherwise every record of the name shares one core; else one per name and
+   * agency-name word list.
+   */
+  private coreOf(parts: NameParts, own: readonly string[]): CoreVectors {
+    if (!sharesWord(parts.base, own)) return (parts.plain ??= this.withVectors(ownCore(parts, own), parts.expansions));
+    const owned = (parts.owned ??= new Map());
+    let entry = owned.get(own);
+    if (entry === undefined) {
+      entry = this.withVectors(ownCore(parts, own), parts.expansions);
+      owned.set(own, entry);
+    }
+    return entry;
+  }
+
+  private withVectors(core: string[], expansions: string[]): CoreVectors {
+    let view = false;
+    for (let k = 0; k < core.length; k++) if (VIEW_WORDS.has(core[k]!)) view = true;
+    return { core, vectors: this.vectorsOf(core, expansions), view };
+  }
+
+  /** Ids of a core name's words (with acronym expansions), trigrams and blocking keys, once per distinct core. */
+  private vectorsOf(core: string[], expansions: string[]): NameVectors {
+    const key = core.join(' ');
+    const cacheKey = `${key}\u0001${expansions.join(' ')}`;
+    let vectors = this.vectorCache.get(cacheKey);
+    if (vectors === undefined) {
+      const prefixLength = this.options.prefixLength;
+      const words: number[] = [];
+      const nameWords: number[] = [];
+      for (let k = 0; k < core.length; k++) {
+        const t = core[k]!;
+        words.push(this.blockWords.id(t));
+        if (t.length > prefixLength) words.push(this.blockWords.id(`>${t.slice(0, prefixLength)}`));
+        nameWords.push(this.names.id(t));
+      }
+      for (let k = 0; k < expansions.length; k++) nameWords.push(this.names.id(expansions[k]!));
+      const gramList = trigrams(key);
+      const gramIds: number[] = [];
+      for (let k = 0; k < gramList.length; k++) gramIds.push(this.grams.id(gramList[k]!));
+      vectors = { key, nameIds: sortedUnique(nameWords), trigramIds: sortedUnique(gramIds), blockWords: sortedUnique(words) };
+      this.vectorCache.set(cacheKey, vectors);
+    }
+    return vectors;
+  }
+
+  private datasetIds(names: string[]): Int32Array {
+    // Most records list one dataset: its one-id list is shared (the lists are only read).
+    if (names.length === 1) {
+      const id = this.datasets.id(names[0]!);
+      return (this.singleDataset[id] ??= Int32Array.of(id));
+    }
+    const ids: number[] = [];
+    for (let d = 0; d < names.length; d++) ids.push(this.datasets.id(names[d]!));
+    return sortedUnique(ids);
+  }
 }
 
 /** Words that make a name a dashboard over data kept elsewhere. */
@@ -212,7 +329,8 @@ const VIEW_WORDS: ReadonlySet<string> = new Set(['dashboard', 'dasbor', 'dashbor
  */
 function isPure(core: string[], keywords: Set<string> | undefined): boolean {
   if (keywords === undefined || core.length === 0) return false;
-  const own = core.filter((t) => keywords.has(t)).length;
+  let own = 0;
+  for (const t of core) if (keywords.has(t)) own++;
   return own >= 1 && core.length - own <= 1;
 }
 
@@ -223,6 +341,16 @@ function sortedUnique(ids: number[]): Int32Array {
   return k === out.length ? out : out.slice(0, k);
 }
 
+/** A description text as compared, once per distinct raw text. */
+interface DescriptionText {
+  /** The cleaned text, undefined for a placeholder. */
+  text?: string;
+  /** …in lower case, for the copy-of-the-name check. */
+  lower: string;
+  /** Index of the text among the distinct compared texts, -1 until a record compares it. */
+  k: number;
+}
+
 /** TF-IDF vectors (L2-normalised) of descriptions, computed once per distinct description. */
 class DescriptionVectors {
   private readonly words = new Interner();
@@ -230,74 +358,108 @@ class DescriptionVectors {
   private readonly tokenIds: number[][] = [];
   private readonly ofApp: number[] = [];
 
-  /** Descriptions as compared (`usableDescription` without the name check), once per distinct text. */
-  private readonly cleaned = new Map<string, string | undefined>();
+  /** Descriptions as compared (`usableDescription` without the name check), once per distinct raw text. */
+  private readonly texts = new Map<string, DescriptionText>();
 
-  add(app: Application): void {
+  /** `name`: the parts of the record's name (its lower-case form is compared with the description). */
+  add(app: Application, name: NameParts): void {
     const raw = app.description ?? '';
-    let text = this.cleaned.get(raw);
-    if (text === undefined && !this.cleaned.has(raw)) {
-      text = cleanDescription(raw);
-      this.cleaned.set(raw, text);
+    let entry = this.texts.get(raw);
+    if (entry === undefined) {
+      const text = cleanDescription(raw);
+      entry = { text, lower: text === undefined ? '' : text.toLowerCase(), k: -1 };
+      this.texts.set(raw, entry);
     }
     // A description that only repeats the name says nothing.
-    if (text !== undefined && text.toLowerCase() === app.name.trim().toLowerCase()) text = undefined;
-    if (text === undefined) {
+    if (entry.text === undefined || entry.lower === (name.lowerName ??= app.name.trim().toLowerCase())) {
       this.ofApp.push(-1);
       return;
     }
-    let k = this.distinct.get(text);
-    if (k === undefined) {
-      k = this.tokenIds.length;
-      this.distinct.set(text, k);
-      this.tokenIds.push(contentTokens(tokenize(text)).map((t) => this.words.id(t)));
+    if (entry.k < 0) {
+      let k = this.distinct.get(entry.text);
+      if (k === undefined) {
+        k = this.tokenIds.length;
+        this.distinct.set(entry.text, k);
+        const words = contentTokens(tokenize(entry.text));
+        const ids: number[] = [];
+        for (let w = 0; w < words.length; w++) ids.push(this.words.id(words[w]!));
+        this.tokenIds.push(ids);
+      }
+      entry.k = k;
     }
-    this.ofApp.push(k);
+    this.ofApp.push(entry.k);
   }
 
   assign(features: AppFeatures[]): void {
     const df = new Float64Array(this.words.size);
     const uses = new Float64Array(this.tokenIds.length);
-    for (const k of this.ofApp) if (k >= 0) uses[k]!++;
-    this.tokenIds.forEach((list, k) => {
-      for (const id of new Set(list)) df[id]! += uses[k]!;
-    });
+    const ofApp = this.ofApp;
+    for (let i = 0; i < ofApp.length; i++) if (ofApp[i]! >= 0) uses[ofApp[i]!]!++;
+    // Document frequency: each text's distinct words, weighted by how many records use the text.
+    const seenIn = new Int32Array(this.words.size).fill(-1);
+    for (let k = 0; k < this.tokenIds.length; k++) {
+      const list = this.tokenIds[k]!;
+      for (let x = 0; x < list.length; x++) {
+        const id = list[x]!;
+        if (seenIn[id] === k) continue;
+        seenIn[id] = k;
+        df[id]! += uses[k]!;
+      }
+    }
     const n = features.length;
-    const vectors = this.tokenIds.map((list) => {
-      const tf = new Map<number, number>();
-      for (const id of list) tf.set(id, (tf.get(id) ?? 0) + 1);
-      const ids = Int32Array.from(tf.keys()).sort();
-      const weights = new Float64Array(ids.length);
+    const vectors: Array<{ ids: Int32Array; weights: Float64Array }> = [];
+    for (let k = 0; k < this.tokenIds.length; k++) {
+      const list = this.tokenIds[k]!;
+      // Term frequencies by sorting the text's word ids: runs of one id are its count.
+      const sorted = Int32Array.from(list).sort();
+      let distinct = 0;
+      for (let x = 0; x < sorted.length; x++) if (x === 0 || sorted[x] !== sorted[x - 1]) distinct++;
+      const ids = new Int32Array(distinct);
+      const weights = new Float64Array(distinct);
       let norm = 0;
-      ids.forEach((id, j) => {
-        const w = (1 + Math.log(tf.get(id)!)) * Math.log(1 + n / df[id]!);
+      for (let x = 0, j = 0; x < sorted.length; j++) {
+        const id = sorted[x]!;
+        let tf = 0;
+        while (x < sorted.length && sorted[x] === id) {
+          tf++;
+          x++;
+        }
+        const w = (1 + Math.log(tf)) * Math.log(1 + n / df[id]!);
+        ids[j] = id;
         weights[j] = w;
         norm += w * w;
-      });
+      }
       norm = Math.sqrt(norm) || 1;
       for (let j = 0; j < weights.length; j++) weights[j]! /= norm;
-      return { ids, weights };
-    });
-    this.ofApp.forEach((k, i) => {
-      if (k < 0 || vectors[k]!.ids.length === 0) return;
+      vectors.push({ ids, weights });
+    }
+    for (let i = 0; i < ofApp.length; i++) {
+      const k = ofApp[i]!;
+      if (k < 0 || vectors[k]!.ids.length === 0) continue;
       features[i]!.descIds = vectors[k]!.ids;
       features[i]!.descWeights = vectors[k]!.weights;
-    });
+    }
   }
 }
 
 /** A description worth comparing: not a placeholder, without catalogue notes (the copy-of-the-name check is the caller's). */
 function cleanDescription(description: string): string | undefined {
-  const d = description.split('| Sumber:')[0]?.trim();
-  if (!d || d === '-' || /^tidak ada$/i.test(d)) return undefined;
+  const notes = description.indexOf('| Sumber:');
+  const d = (notes < 0 ? description : description.slice(0, notes)).trim();
+  if (!d || d === '-' || NOTHING.test(d)) return undefined;
   return d;
 }
 
-function idf(sets: Int32Array[], size: number): Float64Array {
+const NOTHING = /^tidak ada$/i;
+
+function idf(features: AppFeatures[], size: number): Float64Array {
   const df = new Float64Array(size);
-  for (const s of sets) for (const id of s) df[id]!++;
+  for (let i = 0; i < features.length; i++) {
+    const ids = features[i]!.nameIds;
+    for (let x = 0; x < ids.length; x++) df[ids[x]!]!++;
+  }
   const out = new Float64Array(size);
-  const n = sets.length;
+  const n = features.length;
   for (let id = 0; id < size; id++) out[id] = Math.log(1 + n / Math.max(1, df[id]!));
   return out;
 }
@@ -324,7 +486,7 @@ export function coreName(
   ownAgencyTokens: ReadonlySet<string> = new Set(),
 ): CoreName {
   const parts = nameParts(name, compiled, regionTokens, localLexicon);
-  return { core: ownCore(parts, ownAgencyTokens), canonical: parts.canonical, expansions: parts.expansions, ambiguous: parts.ambiguous };
+  return { core: ownCore(parts, [...ownAgencyTokens]), canonical: parts.canonical, expansions: parts.expansions, ambiguous: parts.ambiguous };
 }
 
 /** What a name says before the owning unit is known: computed once per distinct name. */
@@ -332,35 +494,67 @@ interface NameParts {
   canonical?: string;
   expansions: string[];
   ambiguous: boolean;
+  /** The name's tokens as read (its system labels for a host name). */
+  raw: string[];
   /** Content words of the name. */
   named: string[];
   /** …without region words, unit abbreviations and region or agency names. */
   base: string[];
-  /** Last resort when no content word is left. */
-  fallback: string[];
-  /** The vectors of `base`, once computed. */
-  vectors?: NameVectors;
+  /** Last resort when no content word is left (from `raw`, once needed). */
+  fallback?: string[];
+  /** The name trimmed and in lower case (once a description is compared with it): a description equal to it only repeats the name. */
+  lowerName?: string;
+  /** The core and vectors of records whose agency's words are not in the name (most records). */
+  plain?: CoreVectors;
+  /** …and of the others, by the agency's word set. */
+  owned?: Map<readonly string[], CoreVectors>;
 }
 
+/** A name that is a host ("sida.madiunkab.go.id"), possibly with a path. */
+const HOST_NAME = /^[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i;
+/** "SIPD (Sistem Informasi Pembangunan Daerah)": the bracketed part. */
+const BRACKETED = /\(([^()]+)\)/;
+const VERSION_LIKE = /^v?\d+(\.\d+)*$/;
+
 function nameParts(name: string, compiled: CompiledReference, regionTokens: ReadonlySet<string>, localLexicon: Map<string, string>): NameParts {
-  const asHost = /^[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(name.trim()) ? parseUrl(name.trim()) : undefined;
+  const trimmed = name.trim();
+  const asHost = HOST_NAME.test(trimmed) ? parseUrl(trimmed) : undefined;
   const raw = asHost !== undefined ? hostNameTokens(asHost) : tokenize(name);
   const stripped = withoutNamePrefixes(raw, compiled.vocabulary);
-  const matches = maximalMatches([...compiled.trie.matchAll(raw), ...(stripped ? compiled.trie.matchAll(stripped) : [])]);
-  const ambiguous = matches.some((m) => m.payloads.some((t) => t.ambiguous === true && (t.kind === 'acronym' || t.kind === 'longform')));
-  const canonical = wholeNameIdentity(raw, matches, regionTokens) ?? localLexicon.get(localKey(raw, compiled.vocabulary, regionTokens));
-  const expansions: string[] = [];
-  // A name that spells out its own long form ("SIPD (Sistem Informasi Pembangunan Daerah)") says what its
-  // acronym stands for here: the lexicon's long form of that acronym is not added.
-  const spelledOut = /\(([^()]+)\)/.exec(name);
-  for (const m of spelledOut !== null && tokenize(spelledOut[1]).length >= 2 ? [] : matches) {
-    for (const term of m.payloads) {
-      if (term.kind === 'acronym' || term.kind === 'platform') expansions.push(...expansionOf(term, compiled.vocabulary));
+  const found = compiled.trie.matchAll(raw);
+  const matches = maximalMatches(stripped ? found.concat(compiled.trie.matchAll(stripped)) : found);
+  let ambiguous = false;
+  for (let k = 0; k < matches.length; k++) {
+    const payloads = matches[k]!.payloads;
+    for (let x = 0; x < payloads.length; x++) {
+      const t = payloads[x]!;
+      if (t.ambiguous === true && (t.kind === 'acronym' || t.kind === 'longform')) ambiguous = true;
     }
   }
   const named = nameTokens(raw, compiled.vocabulary);
-  const base = named.filter((t) => !REGION_WORDS.has(t) && !UNIT_ABBREVIATIONS.has(t) && !regionTokens.has(t));
-  return { canonical, expansions, ambiguous, named, base, fallback: raw.filter((t) => t.length >= 2 && !STOPWORDS.has(t)) };
+  const canonical = wholeNameIdentity(raw, matches, regionTokens) ?? (localLexicon.size > 0 ? localLexicon.get(localKeyOf(named, regionTokens)) : undefined);
+  const expansions: string[] = [];
+  // A name that spells out its own long form ("SIPD (Sistem Informasi Pembangunan Daerah)") says what its
+  // acronym stands for here: the lexicon's long form of that acronym is not added.
+  const spelledOut = BRACKETED.exec(name);
+  if (spelledOut === null || tokenize(spelledOut[1]).length < 2) {
+    for (let k = 0; k < matches.length; k++) {
+      const payloads = matches[k]!.payloads;
+      for (let x = 0; x < payloads.length; x++) {
+        const term = payloads[x]!;
+        if (term.kind !== 'acronym' && term.kind !== 'platform') continue;
+        const words = expansionOf(term, compiled.vocabulary);
+        for (let w = 0; w < words.length; w++) expansions.push(words[w]!);
+      }
+    }
+  }
+  const base: string[] = [];
+  for (let k = 0; k < named.length; k++) {
+    const t = named[k]!;
+    if (!REGION_WORDS.has(t) && !UNIT_ABBREVIATIONS.has(t) && !regionTokens.has(t)) base.push(t);
+  }
+  // Every field from the start: records reach the cached fields in one object shape.
+  return { canonical, expansions, ambiguous, raw, named, base, fallback: undefined, lowerName: undefined, plain: undefined, owned: undefined };
 }
 
 /** Content words of a lexicon name's long form (SIMPEG → kepegawaian), once per term. */
@@ -380,63 +574,123 @@ function expansionOf(term: Term, vocabulary: ReadonlySet<string>): string[] {
 }
 
 /** The owning agency's own name says nothing about the system: "Website Dinas Pendidikan" in that dinas. */
-function ownCore(parts: NameParts, ownAgencyTokens: ReadonlySet<string>): string[] {
-  const core = !parts.base.some((t) => ownAgencyTokens.has(t)) ? parts.base : parts.base.filter((t) => !ownAgencyTokens.has(t));
+function ownCore(parts: NameParts, ownAgencyTokens: readonly string[]): string[] {
+  let core = parts.base;
+  if (sharesWord(core, ownAgencyTokens)) {
+    core = [];
+    for (let k = 0; k < parts.base.length; k++) if (!ownAgencyTokens.includes(parts.base[k]!)) core.push(parts.base[k]!);
+  }
   if (core.length > 0) return core;
-  return parts.named.length > 0 ? parts.named : parts.fallback;
+  if (parts.named.length > 0) return parts.named;
+  return (parts.fallback ??= parts.raw.filter((t) => t.length >= 2 && !STOPWORDS.has(t)));
+}
+
+/** Some word of `words` is one of `others` (both a few words long). */
+function sharesWord(words: readonly string[], others: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (others.includes(words[k]!)) return true;
+  return false;
 }
 
 /** The lexicon identity a name has when lexicon names explain all of its content words. */
 function wholeNameIdentity(tokens: string[], matches: Array<TrieMatch<Term>>, regionTokens: ReadonlySet<string>): string | undefined {
-  const identities = new Set<string>();
-  const covered = new Uint8Array(tokens.length);
-  for (const m of matches) {
-    const ids = m.payloads.filter((t) => t.canonical !== undefined && (t.kind === 'acronym' || t.kind === 'longform' || t.kind === 'platform'));
-    if (ids.length === 0) continue;
-    identities.add(ids[0]!.canonical!);
-    covered.fill(1, m.start, m.end);
+  let identity: string | undefined;
+  for (let k = 0; k < matches.length; k++) {
+    const id = identityOf(matches[k]!);
+    if (id === undefined) continue;
+    // Two identities in one name: no single one explains it.
+    if (identity !== undefined && identity !== id) return undefined;
+    identity = id;
   }
-  if (identities.size !== 1) return undefined;
-  const leftover = tokens.some(
-    (t, i) => covered[i] === 0 && t.length >= 2 && !STOPWORDS.has(t) && !BOILERPLATE.has(t) && !REGION_WORDS.has(t) && !regionTokens.has(t) && !/^v?\d+(\.\d+)*$/.test(t),
-  );
-  return leftover ? undefined : [...identities][0];
+  if (identity === undefined) return undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.length < 2 || STOPWORDS.has(t) || BOILERPLATE.has(t) || REGION_WORDS.has(t) || regionTokens.has(t) || VERSION_LIKE.test(t)) continue;
+    // A content word must lie inside a match that carries the identity.
+    let covered = false;
+    for (let k = 0; k < matches.length && !covered; k++) {
+      const m = matches[k]!;
+      covered = m.start <= i && i < m.end && identityOf(m) !== undefined;
+    }
+    if (!covered) return undefined;
+  }
+  return identity;
+}
+
+/** The identity a match gives: its first payload that is a system name with one. */
+function identityOf(m: TrieMatch<Term>): string | undefined {
+  for (let x = 0; x < m.payloads.length; x++) {
+    const t = m.payloads[x]!;
+    if (t.canonical !== undefined && (t.kind === 'acronym' || t.kind === 'longform' || t.kind === 'platform')) return t.canonical;
+  }
+  return undefined;
+}
+
+/** The key a name has in the inventory's own lexicon: its content words (`nameTokens`) without region words. */
+function localKeyOf(named: string[], regionTokens: ReadonlySet<string>): string {
+  let key = '';
+  for (const t of named) {
+    if (REGION_WORDS.has(t) || regionTokens.has(t)) continue;
+    key = key === '' ? t : `${key} ${t}`;
+  }
+  return key;
 }
 
 function localKey(tokens: string[], vocabulary: ReadonlySet<string>, regionTokens: ReadonlySet<string>): string {
-  return nameTokens(tokens, vocabulary)
-    .filter((t) => !REGION_WORDS.has(t) && !regionTokens.has(t))
-    .join(' ');
+  return localKeyOf(nameTokens(tokens, vocabulary), regionTokens);
 }
+
+/** "SIDAB (Sistem Informasi Distribusi Air Bersih)": an acronym and its long form. */
+const ACRONYM_PAIR = /^\s*([^()]+?)\s*\(([^()]+)\)\s*$/;
 
 /**
  * Acronym ↔ long-form pairs the inventory spells out itself: "SIDAB (Sistem Informasi Distribusi Air
- * Bersih)" makes "SIDAB" and "Sistem Informasi Distribusi Air Bersih" one identity everywhere.
+ * Bersih)" makes "SIDAB" and "Sistem Informasi Distribusi Air Bersih" one identity everywhere. When two
+ * records claim one key, the later record wins: names are read from the last record back, each distinct
+ * name once, and a key keeps the first identity given to it.
  */
 function parentheticalLexicon(inventory: Inventory, vocabulary: ReadonlySet<string>, regionTokens: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const app of inventory.applications) {
-    const m = /^\s*([^()]+?)\s*\(([^()]+)\)\s*$/.exec(app.name);
+  const seen = new Set<string>();
+  const apps = inventory.applications;
+  for (let x = apps.length - 1; x >= 0; x--) {
+    const name = apps[x]!.name;
+    if (name.indexOf('(') < 0 || seen.has(name)) continue;
+    seen.add(name);
+    const m = ACRONYM_PAIR.exec(name);
     if (!m) continue;
-    const [outer, inner] = [m[1]!, m[2]!];
-    const [short, long] = tokenize(outer).length === 1 ? [outer, inner] : tokenize(inner).length === 1 ? [inner, outer] : [undefined, undefined];
-    if (short === undefined || long === undefined || tokenize(long).length < 2) continue;
-    const identity = `local:${tokenize(short)[0]}`;
-    for (const form of [short, long, app.name]) out.set(localKey(tokenize(form), vocabulary, regionTokens), identity);
+    const outerTokens = tokenize(m[1]!);
+    const innerTokens = tokenize(m[2]!);
+    const [short, long] = outerTokens.length === 1 ? [outerTokens, innerTokens] : innerTokens.length === 1 ? [innerTokens, outerTokens] : [undefined, undefined];
+    if (short === undefined || long === undefined || long.length < 2) continue;
+    const identity = `local:${short[0]}`;
+    for (const tokens of [short, long, tokenize(name)]) {
+      const key = localKey(tokens, vocabulary, regionTokens);
+      if (!out.has(key)) out.set(key, identity);
+    }
   }
   out.delete('');
   return out;
 }
 
-/** Every token of each function's keywords, for the "pure generic name" test. */
-function functionKeywordTokens(compiled: CompiledReference): Map<string, Set<string>> {
+/**
+ * Every token of a function's keywords, for the "pure generic name" test: read when a record of the function
+ * first asks (most records share a few functions); undefined for a code the reference does not define.
+ */
+function functionKeywordTokens(compiled: CompiledReference): (code: string) => Set<string> | undefined {
+  const byCode = new Map<string, CompiledReference['reference']['functions'][number]>();
+  for (const f of compiled.reference.functions) byCode.set(f.code, f);
   const out = new Map<string, Set<string>>();
-  for (const f of compiled.reference.functions) {
-    const set = new Set<string>();
-    for (const k of [...f.keywords, ...(f.weakKeywords ?? [])]) for (const t of nameTokens(tokenize(k), compiled.vocabulary)) set.add(t);
-    out.set(f.code, set);
-  }
-  return out;
+  return (code) => {
+    let set = out.get(code);
+    if (set === undefined) {
+      const f = byCode.get(code);
+      if (f === undefined) return undefined;
+      set = new Set<string>();
+      for (const k of [...f.keywords, ...(f.weakKeywords ?? [])]) for (const t of nameTokens(tokenize(k), compiled.vocabulary)) set.add(t);
+      out.set(code, set);
+    }
+    return set;
+  };
 }
 
 /** Top-level government of each agency (a unit's parent chain, cycle-safe); unknown agencies are their own. */
@@ -444,16 +698,23 @@ export function governmentsOf(inventory: Inventory): (agencyId: string) => strin
   const parent = new Map<string, string>();
   for (const a of inventory.agencies) if (a.parentId !== undefined && a.parentId !== a.id) parent.set(a.id, a.parentId);
   const memo = new Map<string, string>();
+  const chain: string[] = [];
   return (agencyId) => {
     const cached = memo.get(agencyId);
     if (cached !== undefined) return cached;
+    // The chain walked so far (units nest a few levels deep): a repeat is a cycle.
     let current = agencyId;
-    const seen = new Set<string>([current]);
-    for (let next = parent.get(current); next !== undefined && !seen.has(next); next = parent.get(current)) {
-      seen.add(next);
+    chain.length = 0;
+    chain.push(current);
+    let next = parent.get(current);
+    for (; next !== undefined && !chain.includes(next); next = parent.get(current)) {
+      chain.push(next);
       current = next;
     }
-    memo.set(agencyId, current);
+    // A chain that ends at a top-level agency ends there from each of its members; in a cycle each member
+    // stops at a different place, so only the asked one is remembered.
+    if (next === undefined) for (const member of chain) memo.set(member, current);
+    else memo.set(agencyId, current);
     return current;
   };
 }

@@ -41,7 +41,7 @@ import { compileReference } from '../reference/compile.js';
 import type { ReferenceData } from '../reference/index.js';
 import type { Classification } from './classify.js';
 import { buildFeatures, type AppFeatures, type FeatureSet } from './dup-features.js';
-import { chooseKeeper, compareKeepers, recordFacts, type KeeperFacts } from './dup-keeper.js';
+import { chooseKeeperIndex, compareKeepers, recordFacts, type KeeperFacts } from './dup-keeper.js';
 import { groupSystems, nameKeyOf, type SystemGroup, type SystemKind } from './dup-systems.js';
 import { cosineSorted, diceSorted, intersectCount, tokenize, weightedJaccardSorted } from './text.js';
 
@@ -142,8 +142,11 @@ interface Edge {
 
 interface GraphNode {
   system: number;
-  /** Partition key: government, government and unit for per-unit functions, '' in the national view. */
-  part: string;
+  /**
+   * Partition: the government's index, or a further id per government and unit for per-unit functions;
+   * 0 for every node in the national view. A number, so the pair loop compares partitions without strings.
+   */
+  part: number;
   /** Feature indices of the system's rows in this partition. */
   rows: number[];
   /** Function the node stands for in hub linking. */
@@ -156,7 +159,17 @@ interface GraphNode {
   /** How the node links to its function's hub: fully, as a pure generic name, or not at all. */
   hub: 'specific' | 'generic' | 'none';
   adopted: boolean;
-  facts: KeeperFacts;
+  /** Keeper facts of the node's rows together, once asked (`Facts.node`). */
+  facts?: KeeperFacts;
+}
+
+/**
+ * Keeper facts of rows and of nodes, made when first asked: only nodes that meet a hub or a cluster are
+ * ever compared.
+ */
+interface Facts {
+  row(i: number): KeeperFacts;
+  node(node: GraphNode): KeeperFacts;
 }
 
 type Corroboration = 'none' | 'generic' | 'broad';
@@ -172,11 +185,20 @@ export function detectDuplicates(
   const fs = buildFeatures(inventory, classification, compiled, { minFunctionConfidence: o.minFunctionConfidence, prefixLength: o.prefixLength });
   const F = fs.features;
   const { systemOf, systems } = groupSystems(F, { sameNameIsSameSystem: o.sameNameIsSameSystem });
-  const degree = exchangeDegrees(inventory, options.graph);
-  const rowFacts = F.map((f) => recordFacts(f.app, degree.get(f.app.id) ?? 0, f.platform ? reference.platformById.get(f.platform) : undefined));
+  const degreeOf = exchangeDegrees(inventory, options.graph);
+  const rowFacts: Array<KeeperFacts | undefined> = new Array(F.length);
+  const facts: Facts = {
+    row(i) {
+      const f = F[i]!;
+      return (rowFacts[i] ??= recordFacts(f.app, degreeOf(f.app.id), f.platform ? reference.platformById.get(f.platform) : undefined));
+    },
+    node(node) {
+      return (node.facts ??= aggregateFacts(node.rows, F, facts));
+    },
+  };
 
   const rules = functionRules(inventory, fs.governments, reference);
-  const { nodes, nodeOfRow } = buildNodes(F, systems, systemOf, rowFacts, reference, rules, o);
+  const { nodes, nodeOfRow } = buildNodes(F, systems, systemOf, reference, rules, o);
   const stats: DuplicateStats = {
     candidates: 0,
     scored: 0,
@@ -187,16 +209,19 @@ export function detectDuplicates(
     hubEdges: 0,
     acceptedEdges: 0,
   };
-  const edges: Edge[] = hubEdges(nodes, o);
+  const edges: Edge[] = hubEdges(nodes, facts, o);
   stats.hubEdges = edges.length;
 
-  const best = new Map<string, Edge>();
+  // The strongest pair edge per node pair, keyed by the pair's number (lower node × node count + higher).
+  const best = new Map<number, Edge>();
+  const nodeCount = nodes.length;
+  const partOf = partitions(nodes);
   const generic = (code: string, government: number) => rules.corroboration(code, government) !== 'none';
   const naive = o.candidates === 'all-pairs';
   const visit = (i: number, j: number): void => {
     const a = nodeOfRow[i]!;
     const b = nodeOfRow[j]!;
-    const relevant = a !== b && nodes[a]!.part === nodes[b]!.part;
+    const relevant = a !== b && partOf[a] === partOf[b];
     if (!relevant && !naive) return;
     stats.scored++;
     const pair = scorePair(F[i]!, F[j]!, fs, o, generic);
@@ -206,23 +231,48 @@ export function detectDuplicates(
       return;
     }
     if (pair.score < o.threshold) return;
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    const key = a < b ? a * nodeCount + b : b * nodeCount + a;
     const previous = best.get(key);
     if (previous === undefined || previous.score < pair.score) best.set(key, { a, b, score: pair.score, kind: 'pair', i, j, pair });
   };
   stats.candidates = naive ? allPairs(F.length, visit) : candidatePairs(fs, o, visit);
-  for (const e of best.values()) edges.push(e);
+  best.forEach((e) => edges.push(e));
 
   const { rootOf, accepted, labelsOf } = uniteGuarded(nodes, edges);
   stats.acceptedEdges = accepted.length;
 
-  const { clusters, listed } = buildClusters(inventory, F, systems, nodes, rootOf, accepted, labelsOf, rowFacts, reference, o);
-  stats.clustered = new Set(clusters.flatMap((c) => c.applications)).size;
+  const { clusters, listed } = buildClusters(inventory, F, systems, nodes, rootOf, accepted, labelsOf, facts, reference, o);
+  stats.clustered = clusteredCount(clusters);
+  return { clusters, pairs: stats.scored, stats, systems: describedSystems(systems, listed, F) };
+}
 
-  const resultSystems = systems
-    .filter((s) => s.members.length > 1 || listed.has(s.index))
-    .map((s): DuplicateSystem => ({ id: systemId(s, F), kind: s.kind, applications: s.members.map((i) => F[i]!.app.id), platform: s.platform }));
-  return { clusters, pairs: stats.scored, stats, systems: resultSystems };
+function partitions(nodes: GraphNode[]): Int32Array {
+  const partOf = new Int32Array(nodes.length);
+  for (let k = 0; k < nodes.length; k++) partOf[k] = nodes[k]!.part;
+  return partOf;
+}
+
+/** Applications listed in some cluster (a row can be in two: a platform node and the node of a function it also covers). */
+function clusteredCount(clusters: DuplicateCluster[]): number {
+  const clustered = new Set<string>();
+  for (let c = 0; c < clusters.length; c++) {
+    const applications = clusters[c]!.applications;
+    for (let x = 0; x < applications.length; x++) clustered.add(applications[x]!);
+  }
+  return clustered.size;
+}
+
+/** Systems of several rows, and every system a cluster names. */
+function describedSystems(systems: SystemGroup[], listed: Set<number>, F: AppFeatures[]): DuplicateSystem[] {
+  const out: DuplicateSystem[] = [];
+  for (let x = 0; x < systems.length; x++) {
+    const s = systems[x]!;
+    if (s.members.length === 1 && !listed.has(s.index)) continue;
+    const applications: string[] = [];
+    for (let y = 0; y < s.members.length; y++) applications.push(F[s.members[y]!]!.app.id);
+    out.push({ id: systemId(s, F), kind: s.kind, applications, platform: s.platform });
+  }
+  return out;
 }
 
 function systemId(system: SystemGroup, F: AppFeatures[]): string {
@@ -313,55 +363,84 @@ function buildNodes(
   F: AppFeatures[],
   systems: SystemGroup[],
   systemOf: Int32Array,
-  rowFacts: KeeperFacts[],
   reference: ReferenceData,
   rules: FunctionRules,
   o: DuplicateDefaults,
 ): { nodes: GraphNode[]; nodeOfRow: Int32Array } {
   const nodes: GraphNode[] = [];
   const nodeOfRow = new Int32Array(F.length);
-  // A system's rows in one government are one node (numbers as keys); functions run per unit split it by unit.
+  const national = o.partition === 'national';
+  let scopes = 1;
+  for (let i = 0; i < F.length; i++) if (F[i]!.government >= scopes) scopes = F[i]!.government + 1;
+  // A system's rows in one government are one node; functions run per unit split it by unit. Most systems
+  // lie in one government: their first node is found by system, only further ones by number (system ×
+  // scopes + government) or by unit.
+  const firstNode = new Int32Array(systems.length).fill(-1);
   const byGovernment = new Map<number, number>();
   const byUnit = new Map<string, number>();
-  let scopes = 1;
-  for (const f of F) if (f.government >= scopes) scopes = f.government + 1;
-  const perUnitOf = systems.map((system) => o.partition !== 'national' && rules.perUnit(system.fn, system.altFns[0]));
-  F.forEach((f, i) => {
-    const system = systems[systemOf[i]!]!;
-    const perUnit = perUnitOf[system.index]!;
-    const numeric = system.index * scopes + (o.partition === 'national' ? 0 : f.government);
-    const unitKey = perUnit ? `${numeric}|${f.app.agencyId}` : '';
-    let k = perUnit ? byUnit.get(unitKey) : byGovernment.get(numeric);
+  // Partitions: governments are 0 … scopes - 1, a government's unit (per-unit functions) gets the next free id.
+  const unitParts = new Map<string, number>();
+  // Per system, once known: whether its function is run per unit (1 / 0), and its labels, shared by its
+  // nodes (never mutated: the union builds new label lists).
+  const perUnitOf = new Int8Array(systems.length).fill(-1);
+  const labelsOf: Array<string[] | null | undefined> = new Array(systems.length);
+  for (let i = 0; i < F.length; i++) {
+    const f = F[i]!;
+    const s = systemOf[i]!;
+    const system = systems[s]!;
+    let perUnitFlag = perUnitOf[s]!;
+    if (perUnitFlag < 0) perUnitFlag = perUnitOf[s] = !national && rules.perUnit(system.fn, system.altFns[0]) ? 1 : 0;
+    const perUnit = perUnitFlag === 1;
+    const scope = national ? 0 : f.government;
+    let k: number | undefined;
+    let unitKey = '';
+    if (perUnit) {
+      unitKey = `${s * scopes + scope}|${f.app.agencyId}`;
+      k = byUnit.get(unitKey);
+    } else {
+      const first = firstNode[s]!;
+      if (first >= 0) k = nodes[first]!.part === scope ? first : byGovernment.get(s * scopes + scope);
+    }
     if (k === undefined) {
       k = nodes.length;
-      if (perUnit) byUnit.set(unitKey, k);
-      else byGovernment.set(numeric, k);
+      let part = scope;
+      if (perUnit) {
+        byUnit.set(unitKey, k);
+        const partKey = `${f.government}|${f.app.agencyId}`;
+        const known = unitParts.get(partKey);
+        if (known === undefined) {
+          part = scopes + unitParts.size;
+          unitParts.set(partKey, part);
+        } else part = known;
+      } else if (firstNode[s]! < 0) firstNode[s] = k;
+      else byGovernment.set(s * scopes + scope, k);
+      let labels = labelsOf[s];
+      if (labels === undefined) labels = labelsOf[s] = system.fn !== undefined ? [system.fn, ...system.altFns] : null;
       const inferred = system.altFns[0];
       nodes.push({
-        system: system.index,
-        part: o.partition === 'national' ? '' : perUnit ? `${f.government}|${f.app.agencyId}` : `${f.government}`,
-        rows: [],
+        system: s,
+        part,
+        rows: [i],
         fn: system.fn,
         // An opaque code with an inferred function joins that function's hub; alone it is its own group.
         hubKey: system.fn !== undefined && system.fn.startsWith('opaque:') ? (inferred ?? system.fn) : system.fn,
-        labels: system.fn !== undefined ? [system.fn, ...system.altFns] : null,
+        labels,
         confidence: system.fnConfidence,
         hub: system.fn === undefined ? 'none' : hubRule(rules.corroboration(system.fn, f.government, inferred), system.pure, system.view),
         adopted: system.adopted,
-        facts: rowFacts[i]!,
+        facts: undefined,
       });
-    }
-    nodes[k]!.rows.push(i);
+    } else nodes[k]!.rows.push(i);
     nodeOfRow[i] = k;
-  });
-  for (const node of nodes) node.facts = aggregateFacts(node.rows, F, rowFacts);
+  }
 
   const primary = nodes.length;
   for (let k = 0; k < primary; k++) {
     const node = nodes[k]!;
     const platformId = systems[node.system]!.platform;
     const platform = platformId !== undefined ? reference.platformById.get(platformId) : undefined;
-    for (const code of platform?.alsoCovers ?? []) {
+    if (platform?.alsoCovers === undefined) continue;
+    for (const code of platform.alsoCovers) {
       if (code === node.fn) continue;
       nodes.push({ ...node, fn: code, hubKey: code, labels: [code], confidence: 1, hub: hubRule(rules.corroboration(code, F[node.rows[0]!]!.government), true) });
     }
@@ -373,22 +452,35 @@ function buildNodes(
  * Links every node of a function in one partition to the function's hub instead of pairing them all: a
  * shared platform when one serves the function, else the best keeper.
  */
-function hubEdges(nodes: GraphNode[], o: DuplicateDefaults): Edge[] {
-  const groups = new Map<string, number[]>();
-  nodes.forEach((node, k) => {
-    if (node.hubKey === undefined || node.hub === 'none') return;
-    const key = `${node.hubKey}\u0000${node.part}`;
-    const list = groups.get(key);
+function hubEdges(nodes: GraphNode[], facts: Facts, o: DuplicateDefaults): Edge[] {
+  // Groups by hub key, then partition, in the order they first appear.
+  const index = new Map<string, Map<number, number[]>>();
+  const groups: number[][] = [];
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k]!;
+    if (node.hubKey === undefined || node.hub === 'none') continue;
+    let byPart = index.get(node.hubKey);
+    if (byPart === undefined) {
+      byPart = new Map();
+      index.set(node.hubKey, byPart);
+    }
+    const list = byPart.get(node.part);
     if (list) list.push(k);
-    else groups.set(key, [k]);
-  });
+    else {
+      const created = [k];
+      byPart.set(node.part, created);
+      groups.push(created);
+    }
+  }
   const edges: Edge[] = [];
-  for (const members of groups.values()) {
+  for (let g = 0; g < groups.length; g++) {
+    const members = groups[g]!;
     if (members.length < 2) continue;
     let hub = members[0]!;
-    for (const k of members) if (compareKeepers(nodes[k]!.facts, nodes[hub]!.facts) < 0) hub = k;
+    for (let x = 1; x < members.length; x++) if (compareKeepers(facts.node(nodes[members[x]!]!), facts.node(nodes[hub]!)) < 0) hub = members[x]!;
     const h = nodes[hub]!;
-    for (const k of members) {
+    for (let x = 0; x < members.length; x++) {
+      const k = members[x]!;
       if (k === hub) continue;
       const node = nodes[k]!;
       const c = Math.min(node.confidence, h.confidence);
@@ -407,70 +499,41 @@ function allPairs(n: number, visit: (i: number, j: number) => void): number {
   return (n * (n - 1)) / 2;
 }
 
-/** Calls `visit(i, j)` (i < j) once for every candidate pair; returns how many there were. */
-function candidatePairs(fs: FeatureSet, o: DuplicateDefaults, visit: (i: number, j: number) => void): number {
-  const F = fs.features;
-  const n = F.length;
-  // In the government view pairs never cross governments, so blocks are per government. Block keys are
-  // numbers: a word (name word, name prefix, lexicon identity) or a dataset, combined with the scope.
-  const national = o.partition === 'national';
-  const scopes = national ? 1 : fs.governments.length;
-  const canonicalIds = F.map((f) => (f.canonical !== undefined ? fs.blockWords.id(f.canonical) : -1));
-  const datasetBase = fs.blockWords.size;
-  const blocks = new Map<number, number[]>();
-  const keys = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    const f = F[i]!;
-    keys.clear();
-    for (const w of f.blockWords) keys.add(w);
-    if (canonicalIds[i]! >= 0) keys.add(canonicalIds[i]!);
-    for (const d of f.datasetIds) keys.add(datasetBase + d);
-    const base = national ? 0 : f.government;
-    for (const word of keys) {
-      const key = word * scopes + base;
-      const list = blocks.get(key);
-      if (list) list.push(i);
-      else blocks.set(key, [i]);
-    }
-  }
-  const blocksOf: number[][][] = Array.from({ length: n }, () => []);
-  for (const list of blocks.values()) {
-    if (list.length < 2 || list.length > o.maxBlockSize) continue;
-    for (const i of list) blocksOf[i]!.push(list);
-  }
+/** Lists of numbers in one flat array: list `k` is `items[start[k]]` … `items[start[k + 1] - 1]`. */
+interface Lists {
+  start: Int32Array;
+  items: Int32Array;
+}
 
-  // Sorted neighbourhood: identical or near-identical name keys end up next to each other.
-  const extra: number[][] = Array.from({ length: n }, () => []);
-  const keyed: number[] = [];
-  for (let i = 0; i < n; i++) if (F[i]!.nameKey !== undefined) keyed.push(i);
-  const scopeOf = (i: number) => (national ? 0 : F[i]!.government);
-  keyed.sort((a, b) => {
-    const d = scopeOf(a) - scopeOf(b);
-    if (d !== 0) return d;
-    const ka = F[a]!.nameKey!;
-    const kb = F[b]!.nameKey!;
-    return ka < kb ? -1 : ka > kb ? 1 : a - b;
-  });
-  for (let k = 0; k < keyed.length; k++) {
-    for (let w = 1; w <= o.sortedWindow && k + w < keyed.length; w++) {
-      const a = keyed[k]!;
-      const b = keyed[k + w]!;
-      extra[Math.min(a, b)]!.push(Math.max(a, b));
-    }
-  }
+/**
+ * Calls `visit(i, j)` (i < j) once for every candidate pair; returns how many there were. Rows are visited
+ * in order, each row's blocks in the order the blocks first appeared, then its sorted-neighbourhood
+ * partners: the first pair found for two nodes stands for them when scores tie, so the order is part of
+ * the result. Blocks and neighbour lists are flat typed arrays, not an array per block and per row; each
+ * pass is its own function, so each hot loop is optimised on its own.
+ */
+function candidatePairs(fs: FeatureSet, o: DuplicateDefaults, visit: (i: number, j: number) => void): number {
+  const n = fs.features.length;
+  const { blockOfEntry, entriesOfRow, blockSizes } = blockKeys(fs, o.partition === 'national');
+  const members = blockMembers(entriesOfRow, blockOfEntry, blockSizes);
+  const blocksOfRow = rowBlocks(n, members, blockSizes, o.maxBlockSize);
+  const neighbours = sortedNeighbours(fs.features, o.partition === 'national', o.sortedWindow);
 
   const stamp = new Int32Array(n).fill(-1);
   let count = 0;
   for (let i = 0; i < n; i++) {
-    for (const list of blocksOf[i]!) {
-      for (const j of list) {
+    for (let x = blocksOfRow.start[i]!; x < blocksOfRow.start[i + 1]!; x++) {
+      const b = blocksOfRow.items[x]!;
+      for (let y = members.start[b]!; y < members.start[b + 1]!; y++) {
+        const j = members.items[y]!;
         if (j <= i || stamp[j] === i) continue;
         stamp[j] = i;
         count++;
         visit(i, j);
       }
     }
-    for (const j of extra[i]!) {
+    for (let x = neighbours.start[i]!; x < neighbours.start[i + 1]!; x++) {
+      const j = neighbours.items[x]!;
       if (j <= i || stamp[j] === i) continue;
       stamp[j] = i;
       count++;
@@ -480,7 +543,162 @@ function candidatePairs(fs: FeatureSet, o: DuplicateDefaults, visit: (i: number,
   return count;
 }
 
+/**
+ * Each row's distinct blocking keys — its name words and prefixes, then its lexicon identity, then its
+ * datasets — as block numbers, blocks numbered in the order they first appear. In the government view
+ * pairs never cross governments, so a key is a word or dataset combined with the row's government.
+ */
+function blockKeys(fs: FeatureSet, national: boolean): { blockOfEntry: Int32Array; entriesOfRow: Int32Array; blockSizes: Int32Array } {
+  const F = fs.features;
+  const n = F.length;
+  const scopes = national ? 1 : fs.governments.length;
+  const canonicalIds = new Int32Array(n);
+  let entries = 0;
+  for (let i = 0; i < n; i++) {
+    const f = F[i]!;
+    canonicalIds[i] = f.canonical !== undefined ? fs.blockWords.id(f.canonical) : -1;
+    entries += f.blockWords.length + 1 + f.datasetIds.length;
+  }
+  // Dataset keys come after every word id, lexicon identities included.
+  const datasetBase = fs.blockWords.size;
+  const blockOfKey = new Map<number, number>();
+  const blockOfEntry = new Int32Array(entries);
+  const entriesOfRow = new Int32Array(n + 1);
+  let blockSizes = new Int32Array(1024);
+  let e = 0;
+  const addKey = (key: number): void => {
+    let b = blockOfKey.get(key);
+    if (b === undefined) {
+      b = blockOfKey.size;
+      blockOfKey.set(key, b);
+      if (b === blockSizes.length) {
+        const grown = new Int32Array(b * 2);
+        grown.set(blockSizes);
+        blockSizes = grown;
+      }
+    }
+    blockSizes[b]!++;
+    blockOfEntry[e++] = b;
+  };
+  for (let i = 0; i < n; i++) {
+    const f = F[i]!;
+    entriesOfRow[i] = e;
+    const base = national ? 0 : f.government;
+    // Words and datasets are sorted and unique, and the two id ranges are apart: only the lexicon
+    // identity can repeat a word id.
+    const words = f.blockWords;
+    for (let x = 0; x < words.length; x++) addKey(words[x]! * scopes + base);
+    const canonical = canonicalIds[i]!;
+    if (canonical >= 0 && words.indexOf(canonical) < 0) addKey(canonical * scopes + base);
+    const datasets = f.datasetIds;
+    for (let x = 0; x < datasets.length; x++) addKey((datasetBase + datasets[x]!) * scopes + base);
+  }
+  entriesOfRow[n] = e;
+  return { blockOfEntry: blockOfEntry.subarray(0, e), entriesOfRow, blockSizes: blockSizes.subarray(0, blockOfKey.size) };
+}
+
+/** The rows of each block, ascending. */
+function blockMembers(entriesOfRow: Int32Array, blockOfEntry: Int32Array, blockSizes: Int32Array): Lists {
+  const blockCount = blockSizes.length;
+  const start = new Int32Array(blockCount + 1);
+  for (let b = 0; b < blockCount; b++) start[b + 1] = start[b]! + blockSizes[b]!;
+  const items = new Int32Array(blockOfEntry.length);
+  const fill = start.slice(0, blockCount);
+  const n = entriesOfRow.length - 1;
+  for (let i = 0; i < n; i++) for (let x = entriesOfRow[i]!; x < entriesOfRow[i + 1]!; x++) items[fill[blockOfEntry[x]!]!++] = i;
+  return { start, items };
+}
+
+/** Each row's usable blocks (2 … maxBlockSize rows), in block order. */
+function rowBlocks(n: number, members: Lists, blockSizes: Int32Array, maxBlockSize: number): Lists {
+  const blockCount = blockSizes.length;
+  const start = new Int32Array(n + 1);
+  for (let b = 0; b < blockCount; b++) {
+    if (blockSizes[b]! < 2 || blockSizes[b]! > maxBlockSize) continue;
+    for (let x = members.start[b]!; x < members.start[b + 1]!; x++) start[members.items[x]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const items = new Int32Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (let b = 0; b < blockCount; b++) {
+    if (blockSizes[b]! < 2 || blockSizes[b]! > maxBlockSize) continue;
+    for (let x = members.start[b]!; x < members.start[b + 1]!; x++) items[fill[members.items[x]!]!++] = b;
+  }
+  return { start, items };
+}
+
+/**
+ * Sorted neighbourhood: rows ordered by scope and name key, so identical or near-identical name keys end
+ * up next to each other; each row's later neighbours within `window`, in the order the window meets them.
+ * Keys are ranked once (string order), so the sort compares numbers.
+ */
+function sortedNeighbours(F: AppFeatures[], national: boolean, window: number): Lists {
+  const n = F.length;
+  // Each row's key as a number (rows of one name share the key string), then each number's rank in string order.
+  const keyId = new Map<string, number>();
+  const keys: string[] = [];
+  const idOf = new Int32Array(n).fill(-1);
+  let keyedCount = 0;
+  for (let i = 0; i < n; i++) {
+    const key = F[i]!.nameKey;
+    if (key === undefined) continue;
+    let id = keyId.get(key);
+    if (id === undefined) {
+      id = keys.length;
+      keyId.set(key, id);
+      keys.push(key);
+    }
+    idOf[i] = id;
+    keyedCount++;
+  }
+  const byString = keys.slice().sort();
+  const rankOfId = new Int32Array(keys.length);
+  for (let r = 0; r < byString.length; r++) rankOfId[keyId.get(byString[r]!)!] = r;
+
+  // Rows by (scope, key rank, row): each packed into one exact number when the product fits, so the sort
+  // needs no comparator.
+  let scopes = 1;
+  for (let i = 0; i < n; i++) if (!national && F[i]!.government >= scopes) scopes = F[i]!.government + 1;
+  const ranks = keys.length;
+  const keyed = new Int32Array(keyedCount);
+  if (scopes * ranks * n <= Number.MAX_SAFE_INTEGER) {
+    const packed = new Float64Array(keyedCount);
+    keyedCount = 0;
+    for (let i = 0; i < n; i++) {
+      if (idOf[i]! < 0) continue;
+      packed[keyedCount++] = ((national ? 0 : F[i]!.government) * ranks + rankOfId[idOf[i]!]!) * n + i;
+    }
+    packed.sort();
+    for (let k = 0; k < keyedCount; k++) keyed[k] = packed[k]! % n;
+  } else {
+    keyedCount = 0;
+    for (let i = 0; i < n; i++) if (idOf[i]! >= 0) keyed[keyedCount++] = i;
+    const scopeOf = (i: number) => (national ? 0 : F[i]!.government);
+    keyed.sort((a, b) => scopeOf(a) - scopeOf(b) || rankOfId[idOf[a]!]! - rankOfId[idOf[b]!]! || a - b);
+  }
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < keyed.length; k++) {
+    for (let w = 1; w <= window && k + w < keyed.length; w++) start[Math.min(keyed[k]!, keyed[k + w]!) + 1]!++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const items = new Int32Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (let k = 0; k < keyed.length; k++) {
+    for (let w = 1; w <= window && k + w < keyed.length; w++) {
+      const a = keyed[k]!;
+      const b = keyed[k + w]!;
+      items[fill[Math.min(a, b)]!++] = Math.max(a, b);
+    }
+  }
+  return { start, items };
+}
+
 // ───────────────────────────── Pair scoring ─────────────────────────────
+
+/** A function that rests only on a name known to be reused (an unconfident SIKAP) is the name speaking twice. */
+function echoes(f: AppFeatures): boolean {
+  return f.ambiguousName && f.fn === undefined;
+}
 
 /** The pair's score, or undefined when confidently different functions veto it. */
 function scorePair(a: AppFeatures, b: AppFeatures, fs: FeatureSet, o: DuplicateDefaults, generic: (code: string, government: number) => boolean): PairScore | undefined {
@@ -495,8 +713,6 @@ function scorePair(a: AppFeatures, b: AppFeatures, fs: FeatureSet, o: DuplicateD
   const host = a.system !== undefined && a.system === b.system;
   const shared = a.datasetIds.length > 0 && b.datasetIds.length > 0 ? intersectCount(a.datasetIds, b.datasetIds) : 0;
   const datasets = shared === 0 ? 0 : shared / (a.datasetIds.length + b.datasetIds.length - shared);
-  // A function that rests only on a name known to be reused (an unconfident SIKAP) is the name speaking twice.
-  const echoes = (f: AppFeatures) => f.ambiguousName && f.fn === undefined;
   // Records coded differently by the inventory share the function the other evidence infers for both.
   const common = a.weakFn !== undefined && a.weakFn === b.weakFn ? a.weakFn : altAgree ? a.altFn : undefined;
   const same = common !== undefined && !echoes(a) && !echoes(b) ? common : undefined;
@@ -528,8 +744,12 @@ function meet(a: string[] | null, b: string[] | null): string[] | null | false {
 
 /** Kruskal over edges, strongest first; two groups join only when their function sets meet. */
 function uniteGuarded(nodes: GraphNode[], edges: Edge[]): { rootOf: (k: number) => number; accepted: Edge[]; labelsOf: (root: number) => string[] | null } {
-  const parent = Int32Array.from({ length: nodes.length }, (_, k) => k);
-  const labels: Array<string[] | null> = nodes.map((n) => n.labels);
+  const parent = new Int32Array(nodes.length);
+  const labels: Array<string[] | null> = [];
+  for (let k = 0; k < nodes.length; k++) {
+    parent[k] = k;
+    labels.push(nodes[k]!.labels);
+  }
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]!]!;
@@ -539,7 +759,8 @@ function uniteGuarded(nodes: GraphNode[], edges: Edge[]): { rootOf: (k: number) 
   };
   const accepted: Edge[] = [];
   const order = [...edges].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  for (const e of order) {
+  for (let x = 0; x < order.length; x++) {
+    const e = order[x]!;
     const ra = find(e.a);
     const rb = find(e.b);
     if (ra === rb) {
@@ -575,115 +796,143 @@ function buildClusters(
   rootOf: (k: number) => number,
   accepted: Edge[],
   labelsOf: (root: number) => string[] | null,
-  rowFacts: KeeperFacts[],
+  facts: Facts,
   reference: ReferenceData,
   o: DuplicateDefaults,
 ): { clusters: DuplicateCluster[]; listed: Set<number> } {
   const listed = new Set<number>();
-  const agencyName = new Map(inventory.agencies.map((a) => [a.id, a.name]));
-  const describeRow = (i: number) => `${F[i]!.app.name} (${agencyName.get(F[i]!.app.agencyId) ?? F[i]!.app.agencyId})`;
+  const agencyName = new Map<string, string>();
+  for (let a = 0; a < inventory.agencies.length; a++) agencyName.set(inventory.agencies[a]!.id, inventory.agencies[a]!.name);
+  // A row's description in evidence, made once: rows recur across a cluster's pairs.
+  const described: Array<string | undefined> = new Array(F.length);
+  const describeRow = (i: number) => (described[i] ??= `${F[i]!.app.name} (${agencyName.get(F[i]!.app.agencyId) ?? F[i]!.app.agencyId})`);
 
   // Components of two or more nodes only: most nodes stand alone.
-  const roots = Int32Array.from(nodes, (_, k) => rootOf(k));
-  const sizes = new Int32Array(nodes.length);
-  for (const r of roots) sizes[r]!++;
+  const N = nodes.length;
+  const roots = new Int32Array(N);
+  const sizes = new Int32Array(N);
+  for (let k = 0; k < N; k++) sizes[(roots[k] = rootOf(k))]!++;
   const components = new Map<number, number[]>();
-  roots.forEach((r, k) => {
-    if (sizes[r]! < 2) return;
+  for (let k = 0; k < N; k++) {
+    const r = roots[k]!;
+    if (sizes[r]! < 2) continue;
     const list = components.get(r);
     if (list) list.push(k);
     else components.set(r, [k]);
-  });
+  }
+  // Accepted edges come strongest first (uniteGuarded), so each component's list is already in evidence
+  // order: by score, descending, ties as accepted.
   const edgesByRoot = new Map<number, Edge[]>();
-  for (const e of accepted) {
+  for (let x = 0; x < accepted.length; x++) {
+    const e = accepted[x]!;
     const r = rootOf(e.a);
     const list = edgesByRoot.get(r);
     if (list) list.push(e);
     else edgesByRoot.set(r, [e]);
   }
 
+  // Per-cluster marks, stamped with the cluster's number instead of a set per cluster: rows listed, agencies
+  // and systems named, and each node's strongest edge.
+  const rowStamp = new Int32Array(F.length).fill(-1);
+  const agencyIndex = new Map<string, number>();
+  const agencyStamp: number[] = [];
+  const systemStamp = new Int32Array(systems.length).fill(-1);
+  const nodeStamp = new Int32Array(N).fill(-1);
+  const bestIncident = new Float64Array(N);
   const clusters: DuplicateCluster[] = [];
-  for (const [root, members] of components) {
-    if (members.length < 2) continue;
-    const adopted = members.filter((k) => nodes[k]!.adopted);
-    const local = members.filter((k) => !nodes[k]!.adopted);
-    if (local.length === 0 || local.length + (adopted.length > 0 ? 1 : 0) < 2) continue;
+  let stamp = -1;
+  components.forEach((members, root) => {
+    if (members.length < 2) return;
+    const adopted: number[] = [];
+    const local: number[] = [];
+    for (let x = 0; x < members.length; x++) (nodes[members[x]!]!.adopted ? adopted : local).push(members[x]!);
+    if (local.length === 0 || local.length + (adopted.length > 0 ? 1 : 0) < 2) return;
+    stamp++;
 
-    const fn = clusterFunction(labelsOf(root), members.map((k) => nodes[k]!));
+    const fn = clusterFunction(labelsOf(root), members, nodes);
     const fnName = fn === UNCLASSIFIED ? 'Unclassified (matched by name, address or datasets)' : fn.startsWith('opaque:') ? fn.slice(7) : reference.functionByCode.get(fn)?.name.en;
 
-    // Adopted systems outrank local ones on the keeper criteria, so the keeper is adopted whenever one is a
-    // member, and its reason names what sets it apart from the best other candidate.
-    const localReps = new Map(local.map((k) => [k, representative(nodes[k]!.rows, F, rowFacts)]));
-    const near: Nearness = {
-      agencies: new Set([...localReps.values()].map((i) => F[i]!.app.agencyId)),
-      governments: new Set([...localReps.values()].map((i) => F[i]!.government)),
-    };
-    const candidates = [...adopted, ...local];
-    const reps = candidates.map((k) => localReps.get(k) ?? representative(nodes[k]!.rows, F, rowFacts, near));
-    const facts = candidates.map((k, c) => ({ ...nodes[k]!.facts, id: F[reps[c]!]!.app.id, name: F[reps[c]!]!.app.name }));
-    const { keeper: chosen, reason } = chooseKeeper(facts);
-    const keeperNode = candidates[facts.indexOf(chosen)]!;
-    const keeperRow = reps[facts.indexOf(chosen)]!;
+    const { candidates, reps, chosen, reason } = clusterKeeper(adopted, local, nodes, F, facts);
+    const keeperNode = candidates[chosen]!;
+    const keeperRow = reps[chosen]!;
 
-    const ordered = [keeperNode, ...adopted.filter((k) => k !== keeperNode), ...local.filter((k) => k !== keeperNode)];
+    const ordered = [keeperNode];
+    for (let x = 0; x < adopted.length; x++) if (adopted[x] !== keeperNode) ordered.push(adopted[x]!);
+    for (let x = 0; x < local.length; x++) if (local[x] !== keeperNode) ordered.push(local[x]!);
     const rows: number[] = [keeperRow];
-    const seen = new Set<number>(rows);
-    for (const k of ordered) {
-      listed.add(nodes[k]!.system);
-      for (const i of nodes[k]!.rows) {
-        if (seen.has(i)) continue;
-        seen.add(i);
+    rowStamp[keeperRow] = stamp;
+    const systemIds: string[] = [];
+    for (let x = 0; x < ordered.length; x++) {
+      const node = nodes[ordered[x]!]!;
+      listed.add(node.system);
+      if (systemStamp[node.system] !== stamp) {
+        systemStamp[node.system] = stamp;
+        const id = systemId(systems[node.system]!, F);
+        if (!systemIds.includes(id)) systemIds.push(id);
+      }
+      for (let y = 0; y < node.rows.length; y++) {
+        const i = node.rows[y]!;
+        if (rowStamp[i] === stamp) continue;
+        rowStamp[i] = stamp;
         rows.push(i);
       }
     }
-    const applications = rows.map((i) => F[i]!.app.id);
-    const governments = new Set(rows.map((i) => F[i]!.government));
-    const platform = systems[nodes[keeperNode]!.system]!.platform;
-    const componentEdges = edgesByRoot.get(root) ?? [];
-
-    const evidence: EvidenceItem[] = [
-      {
-        kind: 'function',
-        detail: fn === UNCLASSIFIED ? `${members.length} systems matched by name, address or datasets, none classified` : `${members.length} systems serve ${fn} ${fnName ?? ''}`.trim(),
-      },
-    ];
-    const platformDef = platform !== undefined ? reference.platformById.get(platform) : undefined;
-    if (platformDef !== undefined) {
-      evidence.push({
-        kind: 'shared-platform',
-        detail: `${platformDef.name} (${platformDef.owner}) is ${platformDef.designated ? 'a designated Aplikasi Umum' : `a ${platformDef.designation} shared platform`}${platformDef.confirmed ? '' : ' (unconfirmed)'}: ${platformDef.basis}`,
-      });
-    }
-    for (const k of ordered) {
-      const node = nodes[k]!;
-      if (node.rows.length > 1) {
-        evidence.push({ kind: 'system', detail: `${node.rows.length} rows are one ${SYSTEM_WHY[systems[node.system]!.kind]}: ${node.rows.slice(0, 5).map(describeRow).join('; ')}${node.rows.length > 5 ? '; …' : ''}` });
+    const applications: string[] = [];
+    const agencies: string[] = [];
+    let crossGovernment = false;
+    for (let x = 0; x < rows.length; x++) {
+      const f = F[rows[x]!]!;
+      applications.push(f.app.id);
+      let a = agencyIndex.get(f.app.agencyId);
+      if (a === undefined) {
+        a = agencyStamp.length;
+        agencyIndex.set(f.app.agencyId, a);
+        agencyStamp.push(-1);
       }
+      if (agencyStamp[a] !== stamp) {
+        agencyStamp[a] = stamp;
+        agencies.push(f.app.agencyId);
+      }
+      if (f.government !== F[rows[0]!]!.government) crossGovernment = true;
     }
-    const pairEvidence = componentEdges.filter((e) => e.a !== e.b).sort((x, y) => y.score - x.score);
-    for (const e of pairEvidence.slice(0, o.maxEvidence)) evidence.push(edgeEvidence(e, describeRow, reference));
-    if (pairEvidence.length > o.maxEvidence) evidence.push({ kind: 'summary', detail: `${pairEvidence.length - o.maxEvidence} more matching pairs` });
+    const platform = systems[nodes[keeperNode]!.system]!.platform;
+    // Every accepted edge joins two different nodes, and the list is strongest first already.
+    const pairEvidence = edgesByRoot.get(root) ?? [];
 
-    const bestIncident = new Map<number, number>();
-    for (const e of componentEdges) {
-      bestIncident.set(e.a, Math.max(bestIncident.get(e.a) ?? 0, e.score));
-      bestIncident.set(e.b, Math.max(bestIncident.get(e.b) ?? 0, e.score));
+    const evidence = clusterEvidence(fn, fnName, members.length, platform, ordered, pairEvidence, nodes, systems, describeRow, reference, o.maxEvidence);
+
+    // Confidence: each local node's strongest edge, capped at 1.
+    for (let x = 0; x < pairEvidence.length; x++) {
+      const e = pairEvidence[x]!;
+      bestIncident[e.a] = nodeStamp[e.a] === stamp ? Math.max(bestIncident[e.a]!, e.score) : Math.max(0, e.score);
+      nodeStamp[e.a] = stamp;
+      bestIncident[e.b] = nodeStamp[e.b] === stamp ? Math.max(bestIncident[e.b]!, e.score) : Math.max(0, e.score);
+      nodeStamp[e.b] = stamp;
     }
     let confidenceSum = 0;
-    for (const k of local) confidenceSum += Math.min(1, bestIncident.get(k) ?? 0);
+    for (let x = 0; x < local.length; x++) confidenceSum += Math.min(1, nodeStamp[local[x]!] === stamp ? bestIncident[local[x]!]! : 0);
+
+    // The label names the first three systems: the keeper by its row, local nodes by their
+    // representatives, adopted ones by their first row.
+    const labelNames: string[] = [];
+    for (let x = 0; x < ordered.length && x < 3; x++) {
+      const k = ordered[x]!;
+      const c = candidates.indexOf(k);
+      const row = k === keeperNode ? keeperRow : c >= adopted.length ? reps[c]! : nodes[k]!.rows[0]!;
+      labelNames.push(F[row]!.app.name);
+    }
 
     clusters.push({
       id: `dup-${fn}-${applications[0]}`,
       function: fn,
       functionName: fnName,
-      label: clusterLabel(fnName ?? fn, ordered.map((k) => F[k === keeperNode ? keeperRow : (localReps.get(k) ?? nodes[k]!.rows[0]!)]!.app.name)),
+      label: clusterLabel(fnName ?? fn, labelNames, ordered.length),
       applications,
-      systems: [...new Set(ordered.map((k) => systemId(systems[nodes[k]!.system]!, F)))],
-      agencies: [...new Set(rows.map((i) => F[i]!.app.agencyId))],
+      systems: systemIds,
+      agencies,
       keeper: applications[0]!,
       keeperReason: reason,
-      scope: governments.size > 1 ? 'cross-agency' : 'within-agency',
+      scope: crossGovernment ? 'cross-agency' : 'within-agency',
       sharedPlatform: platform,
       totalAnnualCost: 0,
       redundantAnnualCost: 0,
@@ -691,16 +940,93 @@ function buildClusters(
       confidence: Math.round((confidenceSum / local.length) * 1000) / 1000,
       evidence,
     });
-  }
+  });
   clusters.sort((a, b) => b.applications.length - a.applications.length || (a.function < b.function ? -1 : a.function > b.function ? 1 : 0) || (a.keeper < b.keeper ? -1 : 1));
   return { clusters, listed };
 }
 
-function clusterFunction(labels: string[] | null, members: GraphNode[]): string {
+/**
+ * The keeper of a cluster. Adopted systems outrank local ones on the keeper criteria, so the keeper is
+ * adopted whenever one is a member, and its reason names what sets it apart from the best other candidate.
+ * Candidates: adopted nodes, then local ones; `reps` holds each one's representative row.
+ */
+function clusterKeeper(
+  adopted: number[],
+  local: number[],
+  nodes: GraphNode[],
+  F: AppFeatures[],
+  facts: Facts,
+): { candidates: number[]; reps: number[]; chosen: number; reason: string } {
+  const candidates = adopted.concat(local);
+  const reps: number[] = new Array(candidates.length);
+  for (let c = adopted.length; c < candidates.length; c++) reps[c] = representative(nodes[candidates[c]!]!.rows, F, facts);
+  if (adopted.length > 0) {
+    const near: Nearness = { agencies: new Set(), governments: new Set() };
+    for (let c = adopted.length; c < candidates.length; c++) {
+      near.agencies.add(F[reps[c]!]!.app.agencyId);
+      near.governments.add(F[reps[c]!]!.government);
+    }
+    for (let c = 0; c < adopted.length; c++) reps[c] = representative(nodes[candidates[c]!]!.rows, F, facts, near);
+  }
+  // The node's facts, named after its representative row (a copy only when that row is not the one the
+  // facts already name).
+  const candidateFacts: KeeperFacts[] = new Array(candidates.length);
+  for (let c = 0; c < candidates.length; c++) {
+    const own = facts.node(nodes[candidates[c]!]!);
+    const app = F[reps[c]!]!.app;
+    candidateFacts[c] = own.id === app.id && own.name === app.name ? own : { ...own, id: app.id, name: app.name };
+  }
+  const { index: chosen, reason } = chooseKeeperIndex(candidateFacts);
+  return { candidates, reps, chosen, reason };
+}
+
+/** What a cluster rests on: its function, its shared platform, the rows that are one system, and its strongest pairs. */
+function clusterEvidence(
+  fn: string,
+  fnName: string | undefined,
+  size: number,
+  platform: string | undefined,
+  ordered: number[],
+  pairEvidence: Edge[],
+  nodes: GraphNode[],
+  systems: SystemGroup[],
+  describeRow: (i: number) => string,
+  reference: ReferenceData,
+  maxEvidence: number,
+): EvidenceItem[] {
+  const evidence: EvidenceItem[] = [
+    {
+      kind: 'function',
+      detail: fn === UNCLASSIFIED ? `${size} systems matched by name, address or datasets, none classified` : `${size} systems serve ${fn} ${fnName ?? ''}`.trim(),
+    },
+  ];
+  const platformDef = platform !== undefined ? reference.platformById.get(platform) : undefined;
+  if (platformDef !== undefined) {
+    evidence.push({
+      kind: 'shared-platform',
+      detail: `${platformDef.name} (${platformDef.owner}) is ${platformDef.designated ? 'a designated Aplikasi Umum' : `a ${platformDef.designation} shared platform`}${platformDef.confirmed ? '' : ' (unconfirmed)'}: ${platformDef.basis}`,
+    });
+  }
+  for (let x = 0; x < ordered.length; x++) {
+    const node = nodes[ordered[x]!]!;
+    if (node.rows.length > 1) {
+      evidence.push({ kind: 'system', detail: `${node.rows.length} rows are one ${SYSTEM_WHY[systems[node.system]!.kind]}: ${node.rows.slice(0, 5).map(describeRow).join('; ')}${node.rows.length > 5 ? '; …' : ''}` });
+    }
+  }
+  const shown = Math.min(pairEvidence.length, maxEvidence);
+  for (let x = 0; x < shown; x++) evidence.push(edgeEvidence(pairEvidence[x]!, describeRow, reference));
+  if (pairEvidence.length > maxEvidence) evidence.push({ kind: 'summary', detail: `${pairEvidence.length - maxEvidence} more matching pairs` });
+  return evidence;
+}
+
+function clusterFunction(labels: string[] | null, members: number[], nodes: GraphNode[]): string {
   if (labels === null) return UNCLASSIFIED;
   if (labels.length === 1) return labels[0]!;
   const votes = new Map<string, number>();
-  for (const node of members) if (node.fn !== undefined && labels.includes(node.fn)) votes.set(node.fn, (votes.get(node.fn) ?? 0) + 1);
+  for (let x = 0; x < members.length; x++) {
+    const fn = nodes[members[x]!]!.fn;
+    if (fn !== undefined && labels.includes(fn)) votes.set(fn, (votes.get(fn) ?? 0) + 1);
+  }
   return [...labels].sort((a, b) => (votes.get(b) ?? 0) - (votes.get(a) ?? 0) || (a < b ? -1 : 1))[0]!;
 }
 
@@ -715,43 +1041,50 @@ interface Nearness {
  * the one in the same agency as a local duplicate, else in the same government, else the best by the
  * keeper criteria.
  */
-function representative(rows: number[], F: AppFeatures[], facts: KeeperFacts[], near?: Nearness): number {
+function representative(rows: number[], F: AppFeatures[], facts: Facts, near?: Nearness): number {
+  if (rows.length === 1) return rows[0]!;
   const typical = typicalRows(rows, F);
   if (near !== undefined) {
-    const sameAgency = typical.filter((i) => near.agencies.has(F[i]!.app.agencyId));
-    if (sameAgency.length > 0) return bestOf(sameAgency, facts);
-    const sameGovernment = typical.filter((i) => near.governments.has(F[i]!.government));
-    if (sameGovernment.length > 0) return bestOf(sameGovernment, facts);
+    let best = -1;
+    for (const i of typical) if (near.agencies.has(F[i]!.app.agencyId) && (best < 0 || compareKeepers(facts.row(i), facts.row(best)) < 0)) best = i;
+    if (best >= 0) return best;
+    for (const i of typical) if (near.governments.has(F[i]!.government) && (best < 0 || compareKeepers(facts.row(i), facts.row(best)) < 0)) best = i;
+    if (best >= 0) return best;
   }
   return bestOf(typical, facts);
 }
 
 /**
  * The rows that carry the system's usual name: a catalogue row listing five applications in one cell
- * shares a deployment with the real row but should not stand for it.
+ * shares a deployment with the real row but should not stand for it. Among those, the shortest core names.
  */
 function typicalRows(rows: number[], F: AppFeatures[]): number[] {
   if (rows.length === 1) return rows;
   const counts = new Map<string, number>();
+  let top = 0;
   for (const i of rows) {
     const key = nameKeyOf(F[i]!) ?? '';
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count > top) top = count;
   }
-  const top = Math.max(...counts.values());
-  const typical = rows.filter((i) => counts.get(nameKeyOf(F[i]!) ?? '') === top);
-  const shortest = Math.min(...typical.map((i) => F[i]!.core.length));
-  return typical.filter((i) => F[i]!.core.length === shortest);
+  let shortest = Infinity;
+  for (const i of rows) if (counts.get(nameKeyOf(F[i]!) ?? '') === top && F[i]!.core.length < shortest) shortest = F[i]!.core.length;
+  const typical: number[] = [];
+  for (const i of rows) if (counts.get(nameKeyOf(F[i]!) ?? '') === top && F[i]!.core.length === shortest) typical.push(i);
+  return typical;
 }
 
-function bestOf(rows: number[], facts: KeeperFacts[]): number {
+function bestOf(rows: number[], facts: Facts): number {
   let best = rows[0]!;
-  for (const i of rows) if (compareKeepers(facts[i]!, facts[best]!) < 0) best = i;
+  for (let x = 1; x < rows.length; x++) if (compareKeepers(facts.row(rows[x]!), facts.row(best)) < 0) best = rows[x]!;
   return best;
 }
 
-function clusterLabel(fnName: string, names: string[]): string {
+/** `names`: the first three systems' names; `total`: how many systems there are. */
+function clusterLabel(fnName: string, names: string[], total: number): string {
   const shown = names.slice(0, 3).join(', ');
-  return `${fnName}: ${shown}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
+  return `${fnName}: ${shown}${total > 3 ? ` and ${total - 3} more` : ''}`;
 }
 
 function edgeEvidence(e: Edge, describeRow: (i: number) => string, reference: ReferenceData): EvidenceItem {
@@ -774,37 +1107,64 @@ function edgeEvidence(e: Edge, describeRow: (i: number) => string, reference: Re
 
 // ───────────────────────────── Facts ─────────────────────────────
 
-function aggregateFacts(rows: number[], F: AppFeatures[], rowFacts: KeeperFacts[]): KeeperFacts {
-  if (rows.length === 1) return rowFacts[rows[0]!]!;
-  const members = rows.map((i) => rowFacts[i]!);
-  const best = members.reduce((b, f) => (compareKeepers(f, b) < 0 ? f : b), members[0]!);
-  const statuses = members.map((f) => f.status);
-  const known = members.filter((f) => f.cost !== undefined);
+function aggregateFacts(rows: number[], F: AppFeatures[], facts: Facts): KeeperFacts {
+  if (rows.length === 1) return facts.row(rows[0]!);
+  let best = facts.row(rows[0]!);
+  let platform: KeeperFacts['platform'];
+  let national = false;
+  let active = false;
+  let development = false;
+  let unknown = false;
+  let users = 0;
+  let degree = 0;
+  let year: number | undefined;
+  let cost: number | undefined;
+  const agencies = new Set<string>();
+  for (let x = 0; x < rows.length; x++) {
+    const i = rows[x]!;
+    const f = facts.row(i);
+    if (compareKeepers(f, best) < 0) best = f;
+    if (platform === undefined) platform = f.platform;
+    if (f.national) national = true;
+    if (f.status === 'active') active = true;
+    else if (f.status === 'development') development = true;
+    else if (f.status === undefined) unknown = true;
+    agencies.add(F[i]!.app.agencyId);
+    users += f.users;
+    degree += f.degree;
+    if (f.year !== undefined && (year === undefined || f.year > year)) year = f.year;
+    if (f.cost !== undefined) cost = (cost ?? 0) + f.cost;
+  }
   return {
     id: best.id,
     name: best.name,
-    platform: members.find((f) => f.platform !== undefined)?.platform,
-    national: members.some((f) => f.national),
-    status: statuses.includes('active') ? 'active' : statuses.includes('development') ? 'development' : statuses.includes(undefined) ? undefined : 'retired',
-    records: members.length,
-    agencies: new Set(rows.map((i) => F[i]!.app.agencyId)).size,
-    users: members.reduce((s, f) => s + f.users, 0),
-    degree: members.reduce((s, f) => s + f.degree, 0),
-    year: members.reduce<number | undefined>((y, f) => (f.year !== undefined && (y === undefined || f.year > y) ? f.year : y), undefined),
-    cost: known.length === 0 ? undefined : known.reduce((s, f) => s + f.cost!, 0),
+    platform,
+    national,
+    status: active ? 'active' : development ? 'development' : unknown ? undefined : 'retired',
+    records: rows.length,
+    agencies: agencies.size,
+    users,
+    degree,
+    year,
+    cost,
   };
 }
 
-function exchangeDegrees(inventory: Inventory, graph: DuplicateOptions['graph']): Map<string, number> {
-  const out = new Map<string, number>();
+/** Exchange degree by application id: from the graph's compact index when there is one, else counted. */
+function exchangeDegrees(inventory: Inventory, graph: DuplicateOptions['graph']): (id: string) => number {
   if (graph !== undefined) {
-    for (const [id, k] of graph.index.indexOf) out.set(id, graph.index.starts[k + 1]! - graph.index.starts[k]!);
-    return out;
+    const { indexOf, starts } = graph.index;
+    return (id) => {
+      const k = indexOf.get(id);
+      return k === undefined ? 0 : starts[k + 1]! - starts[k]!;
+    };
   }
-  for (const x of inventory.exchanges) {
+  const out = new Map<string, number>();
+  for (let e = 0; e < inventory.exchanges.length; e++) {
+    const x = inventory.exchanges[e]!;
     if (x.sourceId === x.targetId) continue;
     out.set(x.sourceId, (out.get(x.sourceId) ?? 0) + 1);
     out.set(x.targetId, (out.get(x.targetId) ?? 0) + 1);
   }
-  return out;
+  return (id) => out.get(id) ?? 0;
 }
