@@ -5,20 +5,29 @@
  * nothing removed: the idempotent update path); then writes a sample the naive way — one auto-committed
  * statement per row — and the same sample batched, for the ratio.
  *
- *   npx tsx scripts/bench-neo4j.ts [inventory] [--batch-size N] [--concurrency N] [--naive-applications N] [--keep]
+ *   npx tsx scripts/bench-neo4j.ts [inventory] [--batch-size N] [--concurrency N] [--naive-applications N] [--keep] [--fresh-server]
+ *
+ * What is counted: rows = the nodes and relationships the push wrote (its own count, checked against the
+ * inventory); time = the whole `pushInventory` call — transform, constraints (created by the push when the
+ * server has none, as on a fresh one), status node, every batch, cleanup and the final status. The bench
+ * checks that the first push really found its namespace empty and that the second removed nothing.
  *
  * The server: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE when set; otherwise the project's
  * local test server, started for the run (512 MB page cache) unless it is already up, and stopped after
- * if this run started it. Data goes under the namespaces "bench" and "bench-naive*", cleared before and
+ * if this run started it. `--fresh-server` starts a private one instead (own port and state directory,
+ * stopped and deleted after): a just-started JVM and an empty store, whatever the shared server has
+ * already run — and other test runs, which start and stop the shared server, cannot pull it away. Data goes under the namespaces "bench" and "bench-naive*", cleared before and
  * (without --keep) after. Targets: ≥ 20,000 rows/s and ≥ 20× the naive way.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import neo4j, { type Session } from 'neo4j-driver';
 import { loadInventory } from '../src/inventory/index.js';
 import { connect, describeTarget, resolveConnection, type Neo4jConnection, type Neo4jStore } from '../src/neo4j/connection.js';
 import { DEFAULTS as PUSH_DEFAULTS, clearNamespace, pushInventory, type PushResult } from '../src/neo4j/push.js';
-import { NODE_LABELS, RELATIONSHIP_TYPES, ensureSchema, mergeNodes, mergeRelationships } from '../src/neo4j/schema.js';
+import { NODE_LABELS, RELATIONSHIP_TYPES, mergeNodes, mergeRelationships, nodeRecord, relationshipRecord } from '../src/neo4j/schema.js';
 import { rowCount, toGraphRows } from '../src/neo4j/transform.js';
 import type { Inventory } from '../src/types.js';
 import { generateInventory } from './lib/generator/index.js';
@@ -33,10 +42,11 @@ interface BenchArgs {
   concurrency: number;
   naiveApplications: number;
   keep: boolean;
+  freshServer: boolean;
 }
 
 function parseArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { batchSize: PUSH_DEFAULTS.batchSize, concurrency: PUSH_DEFAULTS.concurrency, naiveApplications: 1_000, keep: false };
+  const args: BenchArgs = { batchSize: PUSH_DEFAULTS.batchSize, concurrency: PUSH_DEFAULTS.concurrency, naiveApplications: 1_000, keep: false, freshServer: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const number = (): number => {
@@ -48,6 +58,7 @@ function parseArgs(argv: string[]): BenchArgs {
     else if (flag === '--concurrency') args.concurrency = number();
     else if (flag === '--naive-applications') args.naiveApplications = number();
     else if (flag === '--keep') args.keep = true;
+    else if (flag === '--fresh-server') args.freshServer = true;
     else if (!flag.startsWith('--') && args.inventory === undefined) args.inventory = flag;
     else throw new Error(`unknown argument ${flag}`);
   }
@@ -93,14 +104,14 @@ async function naiveWrite(store: Neo4jStore, inventory: Inventory): Promise<{ ro
     for (const label of NODE_LABELS) {
       const statement = mergeNodes(label, 'single');
       for (const row of rows.nodes[label]) {
-        await session.run(statement, { ...params, row });
+        await session.run(statement, { ...params, row: nodeRecord(label, row) });
         written++;
       }
     }
     for (const type of RELATIONSHIP_TYPES) {
       const statement = mergeRelationships(type, 'single');
       for (const row of rows.relationships[type]) {
-        await session.run(statement, { ...params, row });
+        await session.run(statement, { ...params, row: relationshipRecord(type, row) });
         written++;
       }
     }
@@ -128,23 +139,53 @@ function cpuSeconds(serverPid: number | undefined): number | undefined {
   }
 }
 
+/** The heap and JIT flags the local server runs with (Linux /proc), so a figure says what it was measured on. */
+function jvmFlags(pid: number): string {
+  try {
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const flags = args.filter((a) => /^-Xm[sx]|^-XX:(TieredStopAtLevel|\+Use\w+GC)/.test(a));
+    return flags.length > 0 ? flags.join(' ') : 'defaults';
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function timedPush(what: string, serverPid: number | undefined, run: () => Promise<PushResult>): Promise<PushResult> {
   const cpuBefore = cpuSeconds(serverPid);
   const result = await run();
   const cpuAfter = cpuSeconds(serverPid);
   const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? `  ${fmt(result.rowsWritten / (cpuAfter - cpuBefore)).padStart(8)} rows/CPU-s` : '';
-  console.log(`${what.padEnd(34)} ${fmt(result.rowsWritten).padStart(9)} rows  ${(result.ms / 1000).toFixed(2).padStart(7)} s  ${fmt(result.rowsPerSecond).padStart(8)} rows/s${cpu}`);
+  const retries = result.retries > 0 ? `  (${result.retries} batches retried)` : '';
+  console.log(`${what.padEnd(34)} ${fmt(result.rowsWritten).padStart(9)} rows  ${(result.ms / 1000).toFixed(2).padStart(7)} s  ${fmt(result.rowsPerSecond).padStart(8)} rows/s${cpu}${retries}`);
   return result;
 }
 
-/** The configured server when NEO4J_URI is set; otherwise the local test server (started if needed). */
-async function server(): Promise<{ conn: Neo4jConnection; pid?: number; stop: () => Promise<void> }> {
+/**
+ * A private local server (`--fresh-server`), the configured one when NEO4J_URI is set, otherwise the
+ * shared local test server (started if needed).
+ */
+async function server(fresh: boolean): Promise<{ conn: Neo4jConnection; pid?: number; stop: () => Promise<void> }> {
+  const log = (line: string): void => console.error(`[neo4j] ${line}`);
+  if (fresh) {
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siloscope-bench-neo4j-'));
+    const stop = async (): Promise<void> => {
+      await stopNeo4j({ stateDir });
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    };
+    try {
+      const started = await startNeo4j({ stateDir, port: await freePort(), pageCache: '512m', log });
+      return { conn: resolveConnection({ uri: started.uri, namespace: 'bench' }, {}), pid: started.pid, stop };
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  }
   if (process.env.NEO4J_URI) {
     const conn = resolveConnection({ namespace: 'bench' });
     const local = neo4jStatus();
     return { conn, ...(local?.uri === conn.uri ? { pid: local.pid } : {}), stop: async () => {} };
   }
-  const started = await startNeo4j({ pageCache: '512m', log: (line) => console.error(`[neo4j] ${line}`) });
+  const started = await startNeo4j({ pageCache: '512m', log });
   return {
     conn: resolveConnection({ uri: started.uri, namespace: 'bench' }, {}),
     pid: started.pid,
@@ -154,9 +195,17 @@ async function server(): Promise<{ conn: Neo4jConnection; pid?: number; stop: ()
   };
 }
 
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const { conn, pid, stop } = await server();
+  const { conn, pid, stop } = await server(args.freshServer);
   const store = await connect(conn);
   const naiveStore: Neo4jStore = { ...store, namespace: 'bench-naive' };
   const sampleStore: Neo4jStore = { ...store, namespace: 'bench-naive-batched' };
@@ -170,12 +219,13 @@ async function main(): Promise<void> {
         `${fmt(inventory.exchanges.length)} exchanges, ${fmt(inventory.datasets.length)} datasets = ${fmt(rows)} rows (nodes + relationships), ` +
         `ready in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`,
     );
-    console.log(`batches of ${fmt(args.batchSize)} rows, ${args.concurrency} in flight\n`);
+    console.log(`batches of ${fmt(args.batchSize)} rows, ${args.concurrency} in flight${pid !== undefined ? `; server JVM ${jvmFlags(pid)}` : ''}\n`);
 
     for (const s of [store, naiveStore, sampleStore]) await clearNamespace(s);
-    await ensureSchema(store);
     const options = { batchSize: args.batchSize, concurrency: args.concurrency };
     const fresh = await timedPush('push into an empty namespace', pid, () => pushInventory(store, inventory, undefined, options));
+    if (!fresh.created) throw new Error('the first push found nodes in its namespace: not a push into an empty one');
+    if (fresh.rowsWritten !== rows) throw new Error(`the first push wrote ${fresh.rowsWritten} rows of ${rows}`);
     const again = await timedPush('push again (update in place)', pid, () => pushInventory(store, inventory, undefined, options));
     if (again.removed.nodes + again.removed.relationships !== 0) throw new Error(`the second push removed ${JSON.stringify(again.removed)}: not idempotent`);
 

@@ -19,6 +19,7 @@
  */
 import type { Neo4jStore } from './connection.js';
 import { errorCode } from './connection.js';
+import type { NodeRow, RelationshipRow } from './transform.js';
 
 export const NODE_LABELS = ['Agency', 'Dataset', 'Application', 'DuplicateCluster', 'Recommendation'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
@@ -95,29 +96,85 @@ export const CONSTRAINTS: Array<{ name: string; statement: string }> = [
 ];
 
 /**
- * Creates the constraints that are missing; once they exist, one read. Two pushes starting at once may
- * race to create the same one; the loser's "already exists" is the outcome it wanted.
+ * Creates the constraints that are missing, all in one schema transaction (one commit and one wait for
+ * the indexes instead of six); once they exist, one read. Two pushes starting at once may race to create
+ * the same one: the loser's "already exists" is the outcome it wanted, so it checks again one by one.
  */
 export async function ensureSchema(store: Neo4jStore): Promise<void> {
   const existing = await store.driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', {}, { database: store.database, routing: 'READ' });
   const names = new Set(existing.records[0]?.get('names') as string[] | undefined);
-  let created = false;
-  for (const { name, statement } of CONSTRAINTS) {
-    if (names.has(name)) continue;
-    created = true;
+  const missing = CONSTRAINTS.filter(({ name }) => !names.has(name));
+  if (missing.length === 0) return;
+  const session = store.driver.session({ database: store.database });
+  try {
     try {
-      await store.driver.executeQuery(statement, {}, { database: store.database });
+      await session.executeWrite(async (tx) => {
+        for (const { statement } of missing) await tx.run(statement);
+      });
     } catch (error) {
-      const code = errorCode(error) ?? '';
-      if (!/EquivalentSchemaRuleAlreadyExists|ConstraintAlreadyExists|IndexAlreadyExists/.test(code)) throw error;
+      if (!alreadyExists(error)) throw error;
+      for (const { statement } of missing) {
+        try {
+          await session.executeWrite((tx) => tx.run(statement));
+        } catch (again) {
+          if (!alreadyExists(again)) throw again;
+        }
+      }
     }
+    // A load planned while an index is still POPULATING falls back to label scans for every row.
+    await session.run('CALL db.awaitIndexes(300)');
+  } finally {
+    await session.close();
   }
-  // A load planned while an index is still POPULATING falls back to label scans for every row.
-  if (created) await store.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: store.database });
 }
 
-function assignments(variable: string, keys: readonly string[]): string {
-  return [...keys.map((key) => `${variable}.${key} = row.props.${key}`), `${variable}.lastPush = $push`].join(',\n    ');
+function alreadyExists(error: unknown): boolean {
+  return /EquivalentSchemaRuleAlreadyExists|ConstraintAlreadyExists|IndexAlreadyExists/.test(errorCode(error) ?? '');
+}
+
+/**
+ * Rows travel as lists, not maps: a node row is `[id, ...its label's NODE_PROPERTIES]`, a relationship row
+ * `[from, to, key?, ...its type's properties]`, an absent value null and trailing nulls dropped (a list
+ * index past the end reads as null). Reading `row[3]` is an array access where `row.props.name` is two
+ * hash lookups on the server, and the driver packs no key strings: a node load costs the server about
+ * 15% less CPU and the client about a third less. These builders and the statements below are the one place that knows the positions.
+ */
+export function nodeRecord(label: NodeLabel, row: NodeRow): unknown[] {
+  return trimmed([row.id, ...NODE_PROPERTIES[label].map((key) => (row.props as Record<string, unknown>)[key])]);
+}
+
+/** `from` and `to` default to the row's inventory ids; the push passes the element ids of the two ends. */
+export function relationshipRecord(type: RelationshipType, row: RelationshipRow, from: string = row.from, to: string = row.to): unknown[] {
+  const kind: RelationshipKind = RELATIONSHIPS[type];
+  const props = row.props as Record<string, unknown>;
+  return trimmed([from, to, ...(kind.key ? [row.key] : []), ...kind.properties.map((key) => props[key])]);
+}
+
+function trimmed(values: unknown[]): unknown[] {
+  let end = values.length;
+  while (end > 0 && values[end - 1] === undefined) end--;
+  values.length = end;
+  for (let i = 0; i < end; i++) if (values[i] === undefined) values[i] = null;
+  return values;
+}
+
+/** `row[i]` for each owned property of a node row or of a relationship row, in record order. */
+function nodeColumns(label: NodeLabel): Array<[string, string]> {
+  return NODE_PROPERTIES[label].map((key, i) => [key, `row[${i + 1}]`]);
+}
+
+function relationshipColumns(kind: RelationshipKind): Array<[string, string]> {
+  const first = kind.key ? 3 : 2;
+  return kind.properties.map((key, i) => [key, `row[${first + i}]`]);
+}
+
+function assignments(variable: string, columns: Array<[string, string]>): string {
+  return [...columns.map(([key, value]) => `${variable}.${key} = ${value}`), `${variable}.lastPush = $push`].join(',\n    ');
+}
+
+/** Properties written inside a CREATE pattern: a null one (absent from the row) is not set. */
+function inline(columns: Array<[string, string]>): string[] {
+  return columns.map(([key, value]) => `${key}: ${value}`);
 }
 
 /**
@@ -130,49 +187,70 @@ function rowsFrom(source: RowSource): string {
   return source === 'batch' ? 'UNWIND $rows AS row' : 'WITH $row AS row';
 }
 
+/**
+ * What a node load returns: each row's id with the element id of its node, which the relationship loads
+ * of the same push use to find their ends (see `EndLookup`).
+ */
+const NODE_IDS = 'RETURN collect([row[0], elementId(n)]) AS ids';
+
 /** Every owned property is assigned, a missing one as null: a value removed from the inventory disappears. */
 export function mergeNodes(label: NodeLabel, source: RowSource = 'batch'): string {
   return `${rowsFrom(source)}
-MERGE (n:${label} {namespace: $namespace, id: row.id})
-SET ${assignments('n', NODE_PROPERTIES[label])}
-RETURN count(n) AS written`;
-}
-
-/** Both ends must exist: the caller compares `written` with the batch size and fails the batch if short. */
-export function mergeRelationships(type: RelationshipType, source: RowSource = 'batch'): string {
-  const kind: RelationshipKind = RELATIONSHIPS[type];
-  const key = kind.key ? ` {${kind.key}: row.key}` : '';
-  return `${rowsFrom(source)}
-MATCH (a:${kind.from} {namespace: $namespace, id: row.from})
-MATCH (b:${kind.to} {namespace: $namespace, id: row.to})
-MERGE (a)-[r:${type}${key}]->(b)
-SET ${assignments('r', kind.properties)}
-RETURN count(r) AS written`;
+MERGE (n:${label} {namespace: $namespace, id: row[0]})
+SET ${assignments('n', nodeColumns(label))}
+${NODE_IDS}`;
 }
 
 /**
  * The first push into a namespace that holds no node: nothing can match, so a plain CREATE does what the
- * MERGE would, without the existence check (or, for a relationship, the scan of one end's edges) per row.
- * A row's props hold only the values present, so `+=` on a new node sets exactly what the MERGE's
- * assignments would. Idempotence is kept by the caller: the next push sees a non-empty namespace and merges,
- * and a retried batch is written with the MERGE statement (its first attempt may have committed).
+ * MERGE would, without the existence check per row. The properties sit in the CREATE pattern itself: an
+ * absent one is null and not set, so the node gets exactly what the MERGE's assignments would give it. (A
+ * `SET n += map` would too, but the planner cannot see which keys a map writes and puts an Eager barrier,
+ * every row of the batch buffered, before and after it.) Idempotence is kept by the caller: the next push
+ * sees a non-empty namespace and merges, and a retried batch is written with the MERGE statement (its
+ * first attempt may have committed).
  */
 export function createNodes(label: NodeLabel): string {
   return `UNWIND $rows AS row
-CREATE (n:${label} {namespace: $namespace, id: row.id})
-SET n += row.props, n.lastPush = $push
-RETURN count(n) AS written`;
+CREATE (n:${label} {${['namespace: $namespace', 'id: row[0]', ...inline(nodeColumns(label)), 'lastPush: $push'].join(', ')}})
+${NODE_IDS}`;
 }
 
-/** As `mergeRelationships`, both ends must exist; the caller fails a batch that came out short. */
-export function createRelationships(type: RelationshipType): string {
+/**
+ * How a relationship load finds its two end nodes. `key`: `row[0]` and `row[1]` are inventory ids, looked
+ * up through the (namespace, id) constraint's index — an index seek per end. `elementId`: they are the
+ * element ids the node loads of the same push returned — a direct record lookup, about a quarter less
+ * server work per relationship. The push uses element ids, valid because the nodes it just wrote stay
+ * until it ends (pushes to one namespace never run concurrently); the naive baseline uses keys.
+ */
+export type EndLookup = 'key' | 'elementId';
+
+function matchEnds(kind: RelationshipKind, ends: EndLookup): string {
+  return ends === 'key'
+    ? `MATCH (a:${kind.from} {namespace: $namespace, id: row[0]})
+MATCH (b:${kind.to} {namespace: $namespace, id: row[1]})`
+    : `MATCH (a:${kind.from}) WHERE elementId(a) = row[0]
+MATCH (b:${kind.to}) WHERE elementId(b) = row[1]`;
+}
+
+/** Both ends must exist: the caller compares `written` with the batch size and fails the batch if short. */
+export function mergeRelationships(type: RelationshipType, source: RowSource = 'batch', ends: EndLookup = 'key'): string {
   const kind: RelationshipKind = RELATIONSHIPS[type];
-  const key = kind.key ? `${kind.key}: row.key, ` : '';
+  const key = kind.key ? ` {${kind.key}: row[2]}` : '';
+  return `${rowsFrom(source)}
+${matchEnds(kind, ends)}
+MERGE (a)-[r:${type}${key}]->(b)
+SET ${assignments('r', relationshipColumns(kind))}
+RETURN count(r) AS written`;
+}
+
+/** As `createNodes`, for relationships (no Eager either); as `mergeRelationships`, a short batch is failed by the caller. */
+export function createRelationships(type: RelationshipType, ends: EndLookup = 'key'): string {
+  const kind: RelationshipKind = RELATIONSHIPS[type];
+  const properties = [...(kind.key ? [`${kind.key}: row[2]`] : []), ...inline(relationshipColumns(kind)), 'lastPush: $push'];
   return `UNWIND $rows AS row
-MATCH (a:${kind.from} {namespace: $namespace, id: row.from})
-MATCH (b:${kind.to} {namespace: $namespace, id: row.to})
-CREATE (a)-[r:${type} {${key}lastPush: $push}]->(b)
-SET r += row.props
+${matchEnds(kind, ends)}
+CREATE (a)-[r:${type} {${properties.join(', ')}}]->(b)
 RETURN count(r) AS written`;
 }
 

@@ -5,6 +5,8 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { newPushId } from '../../src/neo4j/push.js';
+import { NODE_PROPERTIES, nodeRecord, relationshipRecord } from '../../src/neo4j/schema.js';
 import { checkPushable, rowCount, toGraphRows, whole } from '../../src/neo4j/transform.js';
 import { sampleAnalysis, sampleInventory } from './fixture.js';
 
@@ -67,5 +69,37 @@ describe('checkPushable', () => {
     const inventory = sampleInventory();
     inventory.exchanges.push({ ...inventory.exchanges[0]!, targetId: 'lapor' });
     expect(() => checkPushable(inventory)).toThrow(/\(exchanges\), column "id": id "x1" appears more than once/);
+  });
+});
+
+describe('load records', () => {
+  it('lays a node row out as [id, ...owned properties in schema order], absent values null, trailing ones dropped', () => {
+    const rows = toGraphRows(sampleInventory());
+    const kemenpan = rows.nodes.Agency.find((r) => r.id === 'kemenpan')!;
+    // Agency: name, level, region, parentId, properties, ordinal, then the analysis fields (absent here).
+    expect(NODE_PROPERTIES.Agency.slice(0, 6)).toEqual(['name', 'level', 'region', 'parentId', 'properties', 'ordinal']);
+    expect(nodeRecord('Agency', kemenpan)).toEqual(['kemenpan', 'Kementerian PANRB', 'central', null, null, '{"singkatan":"KemenPANRB"}', neo4j.int(6)]);
+    const withAnalysis = toGraphRows(sampleInventory(), sampleAnalysis()).nodes.Agency.find((r) => r.id === 'kemenpan')!;
+    const record = nodeRecord('Agency', withAnalysis);
+    expect(record[1 + NODE_PROPERTIES.Agency.indexOf('siloScore')]).toBe(0.2);
+    expect(record[1 + NODE_PROPERTIES.Agency.indexOf('manualExchanges')]).toEqual(neo4j.int(1));
+  });
+
+  it('lays a relationship row out as [from, to, key?, ...properties], with the ends the caller gives', () => {
+    const rows = toGraphRows(sampleInventory());
+    const x4 = rows.relationships.EXCHANGES.find((r) => r.key === 'x4')!;
+    // EXCHANGES: key id, then data, mechanism, properties, ordinal.
+    expect(relationshipRecord('EXCHANGES', x4)).toEqual(['lapor', 'simpus-yogya', 'x4', 'Pengaduan', 'manual', '{"frekuensi":"bulanan"}', neo4j.int(3)]);
+    expect(relationshipRecord('EXCHANGES', x4, '4:db:1', '4:db:2').slice(0, 3)).toEqual(['4:db:1', '4:db:2', 'x4']);
+    expect(relationshipRecord('OWNS', rows.relationships.OWNS[0]!)).toEqual(['dinkes-sleman', 'simpus-sleman']);
+  });
+});
+
+describe('newPushId', () => {
+  it('is the UTC time to the millisecond and 8 random digits: digits and dashes only, different each call', () => {
+    const at = new Date('2026-11-28T20:36:47.123Z');
+    expect(newPushId(at)).toMatch(/^20261128-203647123-\d{8}$/);
+    const ids = new Set(Array.from({ length: 50 }, () => newPushId(at)));
+    expect(ids.size).toBeGreaterThan(45);
   });
 });
