@@ -7,7 +7,6 @@ import { Progress } from '../progress.js';
 import { InputError, formatIssue } from '../errors.js';
 import { humanSummary } from '../output/summary.js';
 import { connectionFromArgs, neo4jConnectionOptions, type ConnectionArgs } from './neo4j.js';
-import { loadInventoryFromNeo4j } from '../neo4j/index.js';
 
 interface AnalyzeArgs extends ConnectionArgs {
   source: 'files' | 'neo4j';
@@ -75,7 +74,10 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
 }
 
 async function readInventory(args: AnalyzeArgs): Promise<Inventory> {
-  if (args.source === 'neo4j') return loadInventoryFromNeo4j(connectionFromArgs(args));
+  if (args.source === 'neo4j') {
+    const { loadInventoryFromNeo4j } = await import('../neo4j/index.js');
+    return loadInventoryFromNeo4j(connectionFromArgs(args));
+  }
   if (!args.inventory) {
     throw new InputError({
       level: 'error',

@@ -14,7 +14,8 @@ import { analyzeInventory } from '../analyze.js';
 import { InputError, formatIssue } from '../errors.js';
 import { loadInventory } from '../inventory/index.js';
 import { describeTarget, resolveConnection, storeError, withStore, type Neo4jConnection, type Neo4jStore } from '../neo4j/connection.js';
-import { DEFAULTS as PUSH_DEFAULTS, clearNamespace, listNamespaces, pushInventory, type PushProgress, type PushResult } from '../neo4j/push.js';
+import { PUSH_DEFAULTS } from '../neo4j/defaults.js';
+import type { PushProgress, PushResult } from '../neo4j/push.js';
 import { Progress } from '../progress.js';
 
 export interface ConnectionArgs {
@@ -101,7 +102,7 @@ function pushCommand(setExit: (code: number) => void): CommandModule<object, Pus
       progress.note(`pushing to ${describeTarget(conn)}`);
       const onProgress = throttledProgress(progress);
       const result = await progress.stageAsync('push', () =>
-        storeCall(conn, 'pushing', (store) => pushInventory(store, inventory, analysis, { batchSize, onProgress })),
+        storeCall(conn, 'pushing', async (store) => (await import('../neo4j/push.js')).pushInventory(store, inventory, analysis, { batchSize, onProgress })),
       );
       process.stdout.write(pushSummary(result, conn));
       setExit(0);
@@ -116,7 +117,7 @@ function statusCommand(setExit: (code: number) => void): CommandModule<object, C
     builder: (y) => neo4jConnectionOptions(y),
     handler: async (args) => {
       const conn = connectionFromArgs(args);
-      const namespaces = await storeCall(conn, 'reading the status', (store) => listNamespaces(store));
+      const namespaces = await storeCall(conn, 'reading the status', async (store) => (await import('../neo4j/push.js')).listNamespaces(store));
       if (namespaces.length === 0) process.stdout.write(`No inventory has been pushed to ${describeTarget(conn)}.\n`);
       for (const ns of namespaces) {
         const state = ns.status === 'complete' ? `pushed ${ns.pushedAt ?? '?'}` : `INTERRUPTED push started ${ns.pushStartedAt ?? '?'}: push again`;
@@ -134,7 +135,7 @@ function clearCommand(setExit: (code: number) => void): CommandModule<object, Cl
     builder: (y) => neo4jConnectionOptions(y.positional('target', { type: 'string', describe: 'The namespace to delete' })) as Argv<ClearArgs>,
     handler: async (args) => {
       const conn = connectionFromArgs({ ...args, namespace: args.target });
-      const { nodes } = await storeCall(conn, 'clearing', (store) => clearNamespace(store));
+      const { nodes } = await storeCall(conn, 'clearing', async (store) => (await import('../neo4j/push.js')).clearNamespace(store));
       process.stdout.write(`Deleted ${nodes.toLocaleString('en-US')} nodes (and their relationships) of ${describeTarget(conn)}.\n`);
       setExit(0);
     },

@@ -7,7 +7,8 @@
  * A namespace names one inventory inside the database, so one server can hold several (a city's
  * catalogue, the national one, a test's): every node carries it, every key is (namespace, id).
  */
-import neo4j, { type Config, type Driver } from 'neo4j-driver';
+import { createRequire } from 'node:module';
+import type { Config, Driver } from 'neo4j-driver';
 import { InputError } from '../errors.js';
 import { VERSION } from '../version.js';
 
@@ -130,8 +131,21 @@ export function openDriver(conn: Neo4jConnection, options: OpenOptions = {}): Dr
     maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? CONNECTION_DEFAULTS.maxTransactionRetryTimeMs,
     connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_DEFAULTS.connectionTimeoutMs,
   };
+  const neo4j = neo4jDriver();
   const auth = conn.user !== undefined ? neo4j.auth.basic(conn.user, conn.password ?? '') : undefined;
   return neo4j.driver(conn.uri, auth, config);
+}
+
+type Neo4jModule = typeof import('neo4j-driver').default;
+let driverModule: Neo4jModule | undefined;
+
+/**
+ * The driver package, loaded when a connection is first opened: it is one of the slowest modules to load
+ * and most runs never touch Neo4j. Required (its CommonJS build, the one its `import` resolves to as well)
+ * so opening stays synchronous.
+ */
+function neo4jDriver(): Neo4jModule {
+  return (driverModule ??= createRequire(import.meta.url)('neo4j-driver') as Neo4jModule);
 }
 
 /**
