@@ -27,15 +27,21 @@
  * SIPD is its financial module). An application is classified only when its best function reaches
  * `minScore` and clearly beats the runner-up; otherwise it stays unclassified.
  *
- * Cost: every distinct name, description, address and dataset name is tokenised and matched once per run;
- * per application only the scoring is done, against numbered ledger keys, and evidence texts are built
- * only for the functions a decision reports.
+ * Cost: every distinct name, description and address is tokenised and matched once per run, and what
+ * depends on that text alone (its terms as scoring reads them, uncovered words, a platform or platform family
+ * it names, whether an address is regional) is worked out once with it; a dataset is classified the first
+ * time an application uses it. Per application only the scoring is done, into one scratch tally and ledger
+ * reused for every application (typed arrays scanned in order, numbered keys, no per-application maps,
+ * closures or context objects); only the ~4 % of applications whose decision waits for their neighbours keep
+ * a copy. A piece of evidence (a term in a field, in one address, a dataset, a platform's host) is one
+ * object per run, shared by the applications it counts for; its text is built only when a decision reports
+ * it, and each distinct reported item is one frozen object shared by every classification that reports it.
  *
  * confidence = (1 − e^(−best/confidenceScale)) × (½ + ½·(best − second)/best).
  */
-import type { Application, EvidenceItem, Inventory } from '../types.js';
+import type { Application, Dataset, EvidenceItem, Inventory } from '../types.js';
 import { compileReference, platformForHost, type CompiledReference, type Term } from '../reference/compile.js';
-import type { ReferenceData, SharedPlatformDef } from '../reference/index.js';
+import type { FunctionDef, ReferenceData, SharedPlatformDef } from '../reference/index.js';
 import {
   BOILERPLATE,
   REGION_WORDS,
@@ -46,7 +52,7 @@ import {
   pathNameTokens,
   maximalMatches,
   parseUrl,
-  properNameTokens,
+  properNameTokensOf,
   tokenize,
   withoutNamePrefixes,
   type TrieMatch,
@@ -134,180 +140,456 @@ const FIELD_LABEL: Record<Field, string> = {
   dataset: 'dataset',
 };
 
-/**
- * One piece of evidence, its text built only if the evidence is reported: from the matched term and where it
- * was found, or by `text` for evidence of other kinds.
- */
-interface PendingEvidence {
-  code: string;
-  kind: string;
-  weight: number;
-  text: (() => string) | undefined;
-  term: Term | undefined;
-  field: Field;
-  /** The URL host (and path) the term came from. */
-  host: string | undefined;
-  alternative: boolean;
-  /** The module a bare family name was read as. */
-  module: string | undefined;
-  reused: boolean;
-}
-
-/** Evidence of a kind other than a matched term. */
-function evidence(code: string, kind: string, weight: number, field: Field, text: () => string): PendingEvidence {
-  return { code, kind, weight, text, term: undefined, field, host: undefined, alternative: false, module: undefined, reused: false };
-}
-
-function detailOf(item: PendingEvidence): string {
-  if (item.text !== undefined || item.term === undefined) return item.text?.() ?? '';
-  const where = item.host !== undefined ? `${FIELD_LABEL[item.field]} ${item.host}` : FIELD_LABEL[item.field];
-  const read = item.module !== undefined ? ` read as its module ${item.module} (the description, address or unit point to ${item.code})` : '';
-  const reused = item.reused ? ' (the other evidence points to another function: the name is reused)' : '';
-  return `${where}: ${contributionLabel(item.term, item.alternative)}${read}${reused}`;
-}
-
 const FIELDS: readonly Field[] = ['name', 'function-text', 'description', 'url', 'dataset', 'replaced-by'];
-const FIELD_INDEX = new Map<Field, number>(FIELDS.map((f, i) => [f, i]));
+/** Each field's number (its place in FIELDS), as a plain object: read per match, so no hashing. */
+const FIELD_INDEX: Readonly<Record<Field, number>> = { name: 0, 'function-text': 1, description: 2, url: 3, dataset: 4, 'replaced-by': 5 };
 /** Room per field for function numbers in the ledger's numeric keys. */
 const CODE_SPACE = 8192;
+
+/** How a field scores, worked out once per run from the options. */
+class FieldSpec {
+  constructor(
+    /** The field's number in FIELDS. */
+    readonly index: number,
+    readonly cap: number,
+    /** Factor for keywords and for names (acronyms, long forms, platform names) found in this field. */
+    readonly keywordFactor: number,
+    readonly nameFactor: number,
+    /** Evidence kind reported for a keyword and for a name found in this field. */
+    readonly keywordKind: string,
+    readonly nameKind: string,
+  ) {}
+}
+
+function fieldSpecs(o: ClassifyDefaults): Record<Field, FieldSpec> {
+  const spec = (field: Field, keywordFactor: number, nameFactor: number, kind?: string) =>
+    new FieldSpec(FIELD_INDEX[field], o.caps[field], keywordFactor, nameFactor, kind ?? 'keyword', kind ?? 'acronym');
+  return {
+    name: spec('name', 1, 1),
+    'function-text': spec('function-text', 1, 1),
+    description: spec('description', o.descriptionKeywordFactor, o.descriptionAcronymFactor),
+    url: spec('url', o.urlFactor, o.urlFactor, 'url-host'),
+    dataset: spec('dataset', o.datasetWeight, o.datasetWeight, 'dataset'),
+    'replaced-by': spec('replaced-by', o.replacedByFactor, o.replacedByFactor, 'replaced-by'),
+  };
+}
+
+/** What one matched term adds to a function. */
+class Contribution {
+  /** How evidence from this contribution reads, made the first time it is reported. */
+  label: string | undefined = undefined;
+  /** Its evidence without a host or module, per slot `2 × field number + reused` (see `termEvidence`). */
+  evidence: Array<PendingEvidence | undefined> | undefined = undefined;
+
+  constructor(
+    readonly term: Term,
+    readonly code: string,
+    readonly codeId: number,
+    readonly base: number,
+    /** An ambiguous name's alternative function. */
+    readonly alternative: boolean,
+  ) {}
+}
+
+/** Where a piece of evidence comes from, which decides how its text reads. */
+type Source = 'term' | 'dataset' | 'platform-host' | 'neighbours';
+
+/**
+ * One piece of evidence that counted (its weight is kept beside it in the tally); its text is built only if
+ * it is reported. The same evidence counts for many applications (a term in a field, a term in one address,
+ * a dataset, a platform's host), so each is made once per run and shared, with the items it was reported
+ * as, one per weight: the many applications that report it neither rebuild nor look up its text.
+ */
+class PendingEvidence {
+  /** The items this evidence was reported as, one per weight (none yet: undefined). */
+  reported: EvidenceItem[] | undefined = undefined;
+
+  constructor(
+    readonly codeId: number,
+    readonly kind: string,
+    readonly source: Source,
+    /** The field's number in FIELDS. */
+    readonly field: number,
+    /** The matched term's contribution (source `term`). */
+    readonly contribution: Contribution | undefined,
+    /** The URL host (and path) a term came from, the dataset's id, or the platform's host. */
+    readonly subject: string | undefined,
+    /** The module a bare family name was read as. */
+    readonly module: string | undefined,
+    readonly reused: boolean,
+    /** The shared platform a host serves (source `platform-host`). */
+    readonly platform: SharedPlatformDef | undefined,
+    /** How many neighbours lent the function (source `neighbours`). */
+    readonly count: number,
+  ) {}
+}
+
+/** The evidence of a term's contribution in a field outside any address, made once per run. */
+function termEvidence(c: Contribution, kind: string, field: number, reused: boolean): PendingEvidence {
+  // Every slot exists (undefined until used), so the list keeps one shape.
+  const cache = (c.evidence ??= new Array<PendingEvidence | undefined>(2 * FIELDS.length).fill(undefined));
+  return (cache[2 * field + (reused ? 1 : 0)] ??= new PendingEvidence(c.codeId, kind, 'term', field, c, undefined, undefined, reused, undefined, 0));
+}
+
+/** The evidence of a term's contribution in an address text, made once per text. */
+function addressEvidence(text: MatchedText, c: Contribution, kind: string, field: number, reused: boolean): PendingEvidence {
+  const cache = (text.evidence ??= []);
+  for (const e of cache) if (e.contribution === c && e.reused === reused) return e;
+  const made = new PendingEvidence(c.codeId, kind, 'term', field, c, text.subject, undefined, reused, undefined, 0);
+  cache.push(made);
+  return made;
+}
+
+/** The item a piece of evidence is reported as at a weight. */
+function reportedItem(item: PendingEvidence, granted: number, run: Run): EvidenceItem {
+  const weight = round(granted);
+  const reported = item.reported;
+  if (reported !== undefined) for (const known of reported) if (known.weight === weight) return known;
+  const made = run.item(item.kind, detailOf(item, run), weight);
+  if (reported === undefined) item.reported = [made];
+  else reported.push(made);
+  return made;
+}
+
+function detailOf(item: PendingEvidence, run: Run): string {
+  const code = run.codeNames[item.codeId]!;
+  switch (item.source) {
+    case 'dataset':
+      return `uses dataset ${item.subject}, classified ${code}`;
+    case 'platform-host':
+      return `URL host ${item.subject} is shared platform ${item.platform!.name} (${item.platform!.owner})`;
+    case 'neighbours':
+      return `${item.count} exchange neighbour(s) classified ${code}`;
+    case 'term': {
+      const c = item.contribution!;
+      c.label ??= contributionLabel(c.term, c.alternative);
+      const label = FIELD_LABEL[FIELDS[item.field]!];
+      const where = item.subject !== undefined ? `${label} ${item.subject}` : label;
+      const read = item.module !== undefined ? ` read as its module ${item.module} (the description, address or unit point to ${code})` : '';
+      const reused = item.reused ? ' (the other evidence points to another function: the name is reused)' : '';
+      return `${where}: ${c.label}${read}${reused}`;
+    }
+  }
+}
+
+/** `array` with room for at least `size` entries (doubled when full), its contents kept. */
+function withRoom(array: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const grown = new Float64Array(Math.max(size, 2 * array.length));
+  grown.set(array);
+  return grown;
+}
+
+function withRoomInt(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const grown = new Int32Array(Math.max(size, 2 * array.length));
+  grown.set(array);
+  return grown;
+}
 
 /**
  * Bookkeeping while one application's own texts are scored: the evidence already counted (a term's
  * identity per field and function, numbered) and the score granted per field and function, against the
- * caps. One ledger serves every application of a run, cleared between them.
+ * caps. One ledger serves every application of a run, cleared between them; an application offers a few
+ * dozen keys at most, so flat typed arrays scanned in order beat hashing.
  */
 class Ledger {
-  readonly seen = new Set<number>();
-  readonly seenText = new Set<string>();
-  readonly granted = new Map<number, number>();
+  private seen = new Float64Array(64);
+  private seenCount = 0;
+  private grantedKeys = new Int32Array(16);
+  private grantedAmounts = new Float64Array(16);
+  private grantedCount = 0;
 
   clear(): void {
-    this.seen.clear();
-    this.seenText.clear();
-    this.granted.clear();
+    this.seenCount = 0;
+    this.grantedCount = 0;
   }
 
   /** True the first time a piece of evidence is offered. */
-  first(key: number | string): boolean {
-    if (typeof key === 'number') {
-      if (this.seen.has(key)) return false;
-      this.seen.add(key);
-    } else {
-      if (this.seenText.has(key)) return false;
-      this.seenText.add(key);
-    }
+  first(key: number): boolean {
+    const seen = this.seen;
+    for (let i = 0; i < this.seenCount; i++) if (seen[i] === key) return false;
+    this.seen = withRoom(seen, this.seenCount + 1);
+    this.seen[this.seenCount++] = key;
     return true;
   }
 
   /** What of `amount` the field's cap for the function still allows; records it as granted. */
-  take(field: Field, codeId: number, amount: number, cap: number): number {
-    const key = FIELD_INDEX.get(field)! * CODE_SPACE + codeId;
-    const used = this.granted.get(key) ?? 0;
+  take(field: number, codeId: number, amount: number, cap: number): number {
+    const key = field * CODE_SPACE + codeId;
+    let slot = 0;
+    while (slot < this.grantedCount && this.grantedKeys[slot] !== key) slot++;
+    const used = slot < this.grantedCount ? this.grantedAmounts[slot]! : 0;
     const granted = Math.min(amount, Math.max(0, cap - used));
-    if (granted > 0) this.granted.set(key, used + granted);
+    if (granted > 0) {
+      if (slot === this.grantedCount) {
+        this.grantedKeys = withRoomInt(this.grantedKeys, slot + 1);
+        this.grantedAmounts = withRoom(this.grantedAmounts, slot + 1);
+        this.grantedKeys[slot] = key;
+        this.grantedCount++;
+      }
+      this.grantedAmounts[slot] = used + granted;
+    }
     return granted;
   }
 }
 
-/** Scores of one application per function, with the evidence behind each. */
+/**
+ * Scores of one application per function (in the order first scored), with the evidence behind each (and
+ * its weight) and the negative phrases met. The run's scratch tally is reset per application; `copy` keeps
+ * one for later. Numbers live in typed arrays, so their type never changes under the optimiser.
+ */
 class Tally {
-  readonly scores = new Map<string, number>();
-  readonly items: PendingEvidence[] = [];
-  readonly negatives = new Map<string, string>();
+  codes = new Int32Array(8);
+  scores = new Float64Array(8);
+  size = 0;
+  items: PendingEvidence[] = [];
+  weights = new Float64Array(8);
+  itemCount = 0;
+  negativeCodes = new Int32Array(4);
+  negativeTexts: string[] = [];
+  negativeCount = 0;
+  /**
+   * Scores as they stood before the name was scored (`markOther`), for telling a reused name; the highest
+   * of them is kept at index 0 of `otherStrongest` (a typed array, like every fractional number here).
+   */
+  private otherScores = new Float64Array(8);
+  private otherSize = 0;
+  private readonly otherStrongest = new Float64Array(1);
 
-  /** Scores without evidence texts (datasets: only their function is kept). */
-  constructor(private readonly quiet = false) {}
-
-  /** Adds evidence once per dedupe key, within the field's cap for the function (`item.weight` is the amount asked). */
-  add(ledger: Ledger, codeId: number, cap: number, item: PendingEvidence, dedupe: number | string): void {
-    if (!ledger.first(dedupe)) return;
-    const granted = ledger.take(item.field, codeId, item.weight, cap);
-    if (granted <= 0) return;
-    item.weight = granted;
-    this.record(item);
+  reset(): void {
+    this.size = 0;
+    this.itemCount = 0;
+    this.negativeCount = 0;
+    this.otherSize = 0;
+    this.otherStrongest[0] = 0;
   }
 
-  /** Adds evidence that needs no deduplication or cap bookkeeping. */
-  grant(code: string, amount: number, kind: string, text: () => string): void {
-    this.record({ code, kind, weight: amount, text, term: undefined, field: 'name', host: undefined, alternative: false, module: undefined, reused: false });
+  /** Adds `amount` to a function's score. */
+  add(codeId: number, amount: number): void {
+    const i = this.slotOf(codeId);
+    if (i >= 0) {
+      this.scores[i] = this.scores[i]! + amount;
+      return;
+    }
+    this.codes = withRoomInt(this.codes, this.size + 1);
+    this.scores = withRoom(this.scores, this.size + 1);
+    this.codes[this.size] = codeId;
+    this.scores[this.size++] = amount;
   }
 
-  private record(item: PendingEvidence): void {
-    this.scores.set(item.code, (this.scores.get(item.code) ?? 0) + item.weight);
-    if (!this.quiet) this.items.push(item);
+  /** Adds evidence of `weight` for its function. */
+  record(item: PendingEvidence, weight: number): void {
+    this.add(item.codeId, weight);
+    this.weights = withRoom(this.weights, this.itemCount + 1);
+    this.items[this.itemCount] = item;
+    this.weights[this.itemCount++] = weight;
   }
 
-  evidenceFor(code: string): EvidenceItem[] {
-    const out: EvidenceItem[] = [];
-    for (const item of this.items) if (item.code === code) out.push({ kind: item.kind, detail: detailOf(item), weight: round(item.weight) });
-    return out;
+  /** Keeps the first negative phrase met for a function. */
+  negate(codeId: number, text: string): void {
+    for (let i = 0; i < this.negativeCount; i++) if (this.negativeCodes[i] === codeId) return;
+    this.negativeCodes = withRoomInt(this.negativeCodes, this.negativeCount + 1);
+    this.negativeCodes[this.negativeCount] = codeId;
+    this.negativeTexts[this.negativeCount++] = text;
   }
 
-  clone(): Tally {
-    const t = new Tally(this.quiet);
-    for (const [k, v] of this.scores) t.scores.set(k, v);
-    t.items.push(...this.items);
-    for (const [k, v] of this.negatives) t.negatives.set(k, v);
+  negative(codeId: number): string | undefined {
+    for (let i = 0; i < this.negativeCount; i++) if (this.negativeCodes[i] === codeId) return this.negativeTexts[i];
+    return undefined;
+  }
+
+  /** The highest score so far. */
+  strongest(): number {
+    let strongest = 0;
+    for (let i = 0; i < this.size; i++) if (this.scores[i]! > strongest) strongest = this.scores[i]!;
+    return strongest;
+  }
+
+  /** Remembers the scores as they are now: the evidence other than the name. */
+  markOther(strongest: number): void {
+    this.otherScores = withRoom(this.otherScores, this.size);
+    for (let i = 0; i < this.size; i++) this.otherScores[i] = this.scores[i]!;
+    this.otherSize = this.size;
+    this.otherStrongest[0] = strongest;
+  }
+
+  /** The other evidence points elsewhere and gives this function (next to) nothing. */
+  contradicts(codeId: number, share: number): boolean {
+    let other = 0;
+    for (let i = 0; i < this.otherSize; i++) {
+      if (this.codes[i] === codeId) {
+        other = this.otherScores[i]!;
+        break;
+      }
+    }
+    return other * share < this.otherStrongest[0]!;
+  }
+
+  /** The state of this tally in arrays of its own size, for deciding later. */
+  copy(): Tally {
+    const t = new Tally();
+    t.codes = this.codes.slice(0, this.size);
+    t.scores = this.scores.slice(0, this.size);
+    t.size = this.size;
+    t.items = this.items.slice(0, this.itemCount);
+    t.weights = this.weights.slice(0, this.itemCount);
+    t.itemCount = this.itemCount;
+    t.negativeCodes = this.negativeCodes.slice(0, this.negativeCount);
+    t.negativeTexts = this.negativeTexts.slice(0, this.negativeCount);
+    t.negativeCount = this.negativeCount;
     return t;
   }
-}
 
-/** What one matched term adds to a function. */
-interface Contribution {
-  code: string;
-  codeId: number;
-  base: number;
-  /** An ambiguous name's alternative function. */
-  alternative: boolean;
+  private slotOf(codeId: number): number {
+    for (let i = 0; i < this.size; i++) if (this.codes[i] === codeId) return i;
+    return -1;
+  }
 }
 
 /**
  * State shared by every application of one run: options, the compiled reference, numbers for function
- * codes, each term's contributions (computed once), the ledger, and the texts matched so far.
+ * codes (with what a classification reports of each), each term's contributions (computed once), the
+ * scratch tally, ledger and ranking, the texts matched so far, and the evidence items made so far.
  */
 class Run {
   readonly ledger = new Ledger();
+  /** The tally every application is scored into. */
+  readonly scratch = new Tally();
+  readonly ranking: Ranking = { codeId: -1, code: '', best: 0, rivalId: -1, rival: undefined, second: 0 };
+  /** Per function number: its code, parent (a sector restricts the choice to its children), English name, genericity. */
+  readonly codeNames: string[] = [];
+  readonly parents: Array<string | undefined> = [];
+  readonly functionNames: Array<string | undefined> = [];
+  readonly generic: boolean[] = [];
+  readonly fields: Record<Field, FieldSpec>;
   private readonly codeIds = new Map<string, number>();
-  private readonly contributions = new Map<Term, Contribution[]>();
-  private readonly given = new Map<string, GivenCode | undefined>();
+  private readonly scoredTerms = new Map<Term, ScoredTerm>();
+  private readonly payloadTerms = new Map<Term[], ScoredTerm[]>();
+  private readonly given = new Map<string, GivenCode | null>();
+  private functionsByName: Map<string, FunctionDef> | undefined = undefined;
+  private readonly successors = new Map<string, string | null>();
+  /** Reported evidence items by text (see `item`), and the items of given codes and platforms. */
+  private readonly items = new Map<string, EvidenceItem[]>();
+  readonly givenItems = new Map<GivenCode, EvidenceItem>();
+  readonly platformItems = new Map<SharedPlatformDef, EvidenceItem>();
+  /** Runner-up items by rival number, then rounded runner-up score, then rounded best score. */
+  private readonly runnerUps: Array<Map<number, Map<number, EvidenceItem>> | undefined> = [];
   readonly texts: TextMatcher;
 
   constructor(
     readonly o: ClassifyDefaults,
     readonly compiled: CompiledReference,
+    readonly regionTokens: ReadonlySet<string>,
   ) {
-    this.texts = new TextMatcher(compiled);
+    this.texts = new TextMatcher(compiled, regionTokens);
+    this.fields = fieldSpecs(o);
   }
 
   codeId(code: string): number {
     let id = this.codeIds.get(code);
     if (id === undefined) {
-      id = this.codeIds.size;
+      id = this.codeNames.length;
       this.codeIds.set(code, id);
+      this.codeNames.push(code);
+      const fn = this.compiled.functions.get(code);
+      this.parents.push(fn?.parent);
+      this.functionNames.push(fn?.name.en);
+      this.generic.push(fn?.generic === true || fn?.broad === true || fn?.kind === 'sector' || fn?.kind === 'application-category');
     }
     return id;
   }
 
-  contributionsOf(term: Term): Contribution[] {
-    let list = this.contributions.get(term);
-    if (list === undefined) {
-      list = termContributions(term, this.o).map(([code, base, alternative]) => ({ code, codeId: this.codeId(code), base, alternative }));
-      this.contributions.set(term, list);
+  /** What scoring reads of a match's terms, once per run per payload list (the trie shares one list per phrase). */
+  scoredPayloads(payloads: Term[]): ScoredTerm[] {
+    let scored = this.payloadTerms.get(payloads);
+    if (scored === undefined) {
+      scored = [];
+      for (const t of payloads) scored.push(this.scoredTerm(t));
+      this.payloadTerms.set(payloads, scored);
     }
-    return list;
+    return scored;
+  }
+
+  /** What scoring reads of a term, made once per run. */
+  scoredTerm(term: Term): ScoredTerm {
+    let scored = this.scoredTerms.get(term);
+    if (scored === undefined) {
+      const contributions: Contribution[] = [];
+      for (const [code, base, alternative] of termContributions(term, this.o)) contributions.push(new Contribution(term, code, this.codeId(code), base, alternative));
+      const negative = term.kind === 'negative' && term.function !== undefined ? this.codeId(term.function) : -1;
+      scored = new ScoredTerm(term, term.kind, term.kind !== 'keyword' && term.kind !== 'weak', term.identityId, negative, contributions);
+      this.scoredTerms.set(term, scored);
+    }
+    return scored;
   }
 
   givenCode(raw: string | undefined): GivenCode | undefined {
-    const key = raw ?? '';
-    if (!this.given.has(key)) this.given.set(key, parseGivenCode(raw, this.compiled));
-    return this.given.get(key);
+    if (raw === undefined) return undefined;
+    let given = this.given.get(raw);
+    if (given === undefined) {
+      given = parseGivenCode(raw, this.compiled, (this.functionsByName ??= functionsByLowerName(this.compiled))) ?? null;
+      this.given.set(raw, given);
+    }
+    return given ?? undefined;
+  }
+
+  /** The successor a status reason names ("digantikan oleh SIPD Penatausahaan"). */
+  successor(reason: string | undefined): string | undefined {
+    if (reason === undefined) return undefined;
+    let successor = this.successors.get(reason);
+    if (successor === undefined) {
+      successor = REPLACED_BY.exec(reason)?.[1] ?? null;
+      this.successors.set(reason, successor);
+    }
+    return successor ?? undefined;
+  }
+
+  /** The runner-up item ("X scores 1.2 against 3"), by the rival's number and the two rounded scores. */
+  runnerUp(rivalId: number, second: number, best: number): EvidenceItem {
+    let byBest = this.runnerUps[rivalId]?.get(second);
+    if (byBest === undefined) {
+      byBest = new Map();
+      (this.runnerUps[rivalId] ??= new Map()).set(second, byBest);
+    }
+    let item = byBest.get(best);
+    if (item === undefined) {
+      item = this.item('runner-up', `${this.codeNames[rivalId]} scores ${second} against ${best}`);
+      byBest.set(best, item);
+    }
+    return item;
+  }
+
+  /**
+   * The evidence item `{ kind, detail, weight }` (no `weight` key when undefined). Applications report the
+   * same evidence over and over (127,000 items, 22,000 distinct nationally), so each distinct item is made
+   * once and shared by every classification that reports it; it is frozen, as a shared value must be.
+   */
+  item(kind: string, detail: string, weight?: number): EvidenceItem {
+    let list = this.items.get(detail);
+    if (list === undefined) {
+      list = [];
+      this.items.set(detail, list);
+    } else {
+      for (const known of list) if (known.kind === kind && known.weight === weight) return known;
+      detail = list[0]!.detail;
+    }
+    const item: EvidenceItem = Object.freeze(weight === undefined ? { kind, detail } : { kind, detail, weight });
+    list.push(item);
+    return item;
   }
 }
 
-interface Decision {
-  function?: string;
-  confidence: number;
-  evidence: EvidenceItem[];
+/** What the evidence other than a given code concludes. */
+class Decision {
+  constructor(
+    /** The function concluded, undefined when unclassified. */
+    readonly code: string | undefined,
+    /** The function's number, -1 when unclassified. */
+    readonly codeId: number,
+    readonly confidence: number,
+    readonly evidence: EvidenceItem[],
+  ) {}
 }
 
 interface Prepared {
@@ -332,55 +614,133 @@ export function classifyApplications(
 ): Map<string, Classification> {
   const o: ClassifyDefaults = { ...CLASSIFY_DEFAULTS, ...options, caps: CLASSIFY_DEFAULTS.caps };
   const compiled = compileReference(reference);
-  const regionTokens = properNameTokens(
-    inventory.agencies.flatMap((a) => [a.name, a.region]),
-    compiled.vocabulary,
-  );
-  const run = new Run(o, compiled);
-  const datasetFunction = classifyDatasets(inventory, run);
+  // Agencies share names and regions: each distinct one is tokenised once, for the region words and the units.
+  const agencyTokens = new Map<string | undefined, string[]>();
+  for (const a of inventory.agencies) {
+    if (!agencyTokens.has(a.name)) agencyTokens.set(a.name, tokenize(a.name));
+    if (!agencyTokens.has(a.region)) agencyTokens.set(a.region, tokenize(a.region));
+  }
+  const regionTokens = properNameTokensOf(agencyTokens.values(), compiled.vocabulary);
+  const run = new Run(o, compiled, regionTokens);
+  const datasetFunction = new DatasetFunctions(inventory.datasets, run);
 
   const units = new Map<string, Unit>();
-  for (const a of inventory.agencies) units.set(a.id, { name: a.name, tokens: new Set(tokenize(a.name)) });
-  const none: Unit = { name: '', tokens: new Set() };
-  // Pass 1 without neighbours: applications whose evidence neighbours cannot change are decided at once (their
-  // working state dies young); pass 2 lends the others their confidently classified neighbours' functions.
-  const first = new Map<string, Choice>();
+  const unitTokens = new Map<string, ReadonlySet<string>>();
+  for (const a of inventory.agencies) {
+    let tokens = unitTokens.get(a.name);
+    if (tokens === undefined) {
+      tokens = new Set(agencyTokens.get(a.name));
+      unitTokens.set(a.name, tokens);
+    }
+    units.set(a.id, new Unit(a.name, tokens));
+  }
+  const none = new Unit('', new Set());
+  // Pass 1 without neighbours: applications whose evidence neighbours cannot change are decided at once from
+  // the scratch tally; pass 2 lends the others their confidently classified neighbours' functions. `lent`
+  // holds pass 1's functions confident enough to lend.
+  const lent = new Map<string, string>();
   const out = new Map<string, Classification>();
   const waiting: Prepared[] = [];
+  const ranking = run.ranking;
   for (const app of inventory.applications) {
-    const p = prepare(app, run, regionTokens, units.get(app.agencyId) ?? none, datasetFunction);
-    first.set(app.id, choose(rankFor(p, p.tally, compiled, o), o));
+    const id = app.id;
+    const p = prepare(app, run, units.get(app.agencyId) ?? none, datasetFunction);
+    const ranked = rank(p.tally, run, sectorOf(p), ranking);
+    const lends = ranked && accepted(ranking, o) && confidenceOf(ranking, o) >= o.neighbourMinConfidence ? ranking.code : undefined;
+    const size = out.size;
     if ((p.given === undefined || p.given.kind === 'text' || p.given.kind === 'coarse') && neighboursCanMatter(p.tally, o)) {
+      p.tally = p.tally.copy();
       waiting.push(p);
-      out.set(app.id, PENDING);
+      out.set(id, PENDING);
     } else {
-      out.set(app.id, toClassification(p, decideFor(p, p.tally, compiled, o), compiled, o));
+      out.set(id, toClassification(p, decide(p.tally, run, ranked ? ranking : undefined), run));
     }
+    // Only a repeated id (the result did not grow) can hold an earlier application's function: the last counts.
+    if (lends !== undefined) lent.set(id, lends);
+    else if (out.size === size) lent.delete(id);
   }
   const neighbours = options.neighbours ?? exchangeNeighbours(inventory);
-  for (const p of waiting) out.set(p.app.id, toClassification(p, decideFor(p, withNeighbours(p, first, neighbours, o), compiled, o), compiled, o));
+  for (const p of waiting) {
+    lendNeighbours(p, lent, neighbours, run);
+    const ranked = rank(p.tally, run, sectorOf(p), ranking);
+    out.set(p.app.id, toClassification(p, decide(p.tally, run, ranked ? ranking : undefined), run));
+  }
   return out;
 }
 
 /** Holds an application's place in the result (inventory order) until pass 2 decides it. */
 const PENDING: Classification = { confidence: 0, evidence: [] };
 
-/** Tokens and phrase matches of a text. */
-interface MatchedText {
-  tokens: string[];
-  matches: Array<TrieMatch<Term>>;
-  /** Content words no match covers (stopwords, boilerplate, region words and versions aside), when computed. */
-  uncovered?: string[];
+/**
+ * Tokens and phrase matches of a text, and what is worked out from them alone, once per distinct text (the
+ * fields after the matches are filled when first needed; all exist from the start, so every matched text
+ * has one shape).
+ */
+class MatchedText {
+  /** Per match: its payload terms as scoring reads them (`termsOf`), and whether it is made only of unit abbreviations. */
+  terms: ScoredTerm[][] | undefined = undefined;
+  abbreviations: boolean[] | undefined = undefined;
+  /** The URL host (or host and path) an address text was read from. */
+  subject: string | undefined = undefined;
+  /** The evidence its terms gave (address texts: see `addressEvidence`). */
+  evidence: PendingEvidence[] | undefined = undefined;
+  /** The text trimmed and lower-cased (names and descriptions). */
+  folded: string | undefined = undefined;
+  /** Content words no match covers (stopwords, boilerplate, region words and versions aside). */
+  uncovered: string[] | undefined = undefined;
+  /** Of those, the words that are no region or unit abbreviation (only the owning unit's words may excuse them). */
+  unexplained: string[] | undefined = undefined;
+  /** The platform family a name names by its family name alone (null: none). */
+  family: FamilyName | null | undefined = undefined;
+  /** The platform whose name this name is (null: none). */
+  platform: SharedPlatformDef | null | undefined = undefined;
+  /** The module of a host's platform the name names, for the last host asked about. */
+  hostModule: { host: SharedPlatformDef; module: SharedPlatformDef | undefined } | undefined = undefined;
+
+  /** How many matches there are (read instead of `matches.length`: an empty array has another shape). */
+  readonly matchCount: number;
+
+  constructor(
+    readonly tokens: string[],
+    readonly matches: Array<TrieMatch<Term>>,
+  ) {
+    this.matchCount = matches.length;
+  }
+}
+
+/**
+ * A term as scoring reads it. Terms come in several shapes (keywords, acronyms, platform names), so the
+ * hot loop reads this one-shape copy of what it needs instead of the term itself.
+ */
+class ScoredTerm {
+  constructor(
+    readonly term: Term,
+    readonly kind: Term['kind'],
+    /** An acronym, long form or platform name (anything but a keyword or weak keyword): a name. */
+    readonly nameLike: boolean,
+    readonly identityId: number,
+    /** The function a negative phrase argues against (its number), else -1. */
+    readonly negates: number,
+    readonly contributions: Contribution[],
+  ) {}
 }
 
 /** What an address says, once per distinct URL text. */
-interface MatchedUrl {
-  url?: UrlInfo;
-  hostPlatform?: SharedPlatformDef;
-  hostTokens: string[];
-  hostMatches: Array<TrieMatch<Term>>;
-  pathTokens: string[];
-  pathMatches: Array<TrieMatch<Term>>;
+class MatchedUrl {
+  /** Run by a regional government or on a private address, when computed. */
+  regional: boolean | undefined = undefined;
+  /** The evidence of its host being a shared platform's, per platform served. */
+  platformEvidence: PendingEvidence[] | undefined = undefined;
+
+  constructor(
+    readonly url: UrlInfo | undefined,
+    readonly hostPlatform: SharedPlatformDef | undefined,
+    /** The host labels that name a system, and the first path segment's words, matched. */
+    readonly host: MatchedText,
+    readonly path: MatchedText,
+    /** `host/first path segment`, where path words are read. */
+    readonly pathHost: string | undefined,
+  ) {}
 }
 
 /**
@@ -391,15 +751,29 @@ class TextMatcher {
   private readonly names = new Map<string, MatchedText>();
   private readonly texts = new Map<string, MatchedText>();
   private readonly urls = new Map<string, MatchedUrl>();
-  constructor(private readonly compiled: CompiledReference) {}
+  /** The empty text: no tokens, no matches. */
+  readonly empty: MatchedText;
+
+  constructor(
+    private readonly compiled: CompiledReference,
+    private readonly regionTokens: ReadonlySet<string>,
+  ) {
+    this.empty = this.text(undefined);
+  }
 
   /** A name, with the word behind a glued-on prefix ("SIABSEN", "ePresensi") matched too, at the same position. */
   name(name: string): MatchedText {
     let m = this.names.get(name);
     if (m === undefined) {
       const tokens = tokenize(name);
-      const stripped = withoutNamePrefixes(tokens, this.compiled.vocabulary);
-      m = { tokens, matches: maximalMatches([...this.compiled.trie.matchAll(tokens), ...(stripped ? this.compiled.trie.matchAll(stripped) : [])]) };
+      if (tokens.length === 0) {
+        m = new MatchedText(tokens, []);
+      } else {
+        const stripped = withoutNamePrefixes(tokens, this.compiled.vocabulary);
+        const all = this.compiled.trie.matchAll(tokens);
+        if (stripped !== undefined) for (const match of this.compiled.trie.matchAll(stripped)) all.push(match);
+        m = new MatchedText(tokens, maximalMatches(all));
+      }
       this.names.set(name, m);
     }
     return m;
@@ -409,11 +783,16 @@ class TextMatcher {
     const key = text ?? '';
     let m = this.texts.get(key);
     if (m === undefined) {
-      const tokens = tokenize(key);
-      m = { tokens, matches: maximalMatches(this.compiled.trie.matchAll(tokens)) };
+      m = this.match(tokenize(key));
       this.texts.set(key, m);
     }
     return m;
+  }
+
+  /** The maximal matches of a text, nothing kept (dataset names: each is read once). */
+  matchesOf(text: string): Array<TrieMatch<Term>> {
+    const tokens = tokenize(text);
+    return tokens.length > 0 ? maximalMatches(this.compiled.trie.matchAll(tokens)) : [];
   }
 
   url(raw: string | undefined): MatchedUrl {
@@ -423,106 +802,200 @@ class TextMatcher {
       const url = parseUrl(raw);
       const hostPlatform = platformForHost(this.compiled, url);
       // A shared platform's host says which platform; other hosts and paths are read for the words they carry.
-      const hostTokens = url !== undefined && hostPlatform === undefined ? hostNameTokens(url) : [];
-      const pathTokens = url !== undefined && hostPlatform === undefined ? pathNameTokens(url) : [];
-      m = {
-        url,
-        hostPlatform,
-        hostTokens,
-        hostMatches: hostTokens.length > 0 ? maximalMatches(this.compiled.trie.matchAll(hostTokens)) : [],
-        pathTokens,
-        pathMatches: pathTokens.length > 0 ? maximalMatches(this.compiled.trie.matchAll(pathTokens)) : [],
-      };
+      const read = url !== undefined && hostPlatform === undefined;
+      const pathTokens = read ? pathNameTokens(url) : [];
+      const pathHost = read && pathTokens.length > 0 ? `${url.host}/${url.path[0]}` : undefined;
+      const host = read ? this.addressText(hostNameTokens(url), url.host) : this.empty;
+      const path = pathHost !== undefined ? this.addressText(pathTokens, pathHost) : this.empty;
+      m = new MatchedUrl(url, hostPlatform, host, path, pathHost);
       this.urls.set(key, m);
     }
     return m;
   }
+
+  /** True for an address run by a regional government or on a private address. */
+  regional(address: MatchedUrl): boolean {
+    address.regional ??= address.url !== undefined && isRegionalHost(address.url, this.regionTokens);
+    return address.regional;
+  }
+
+  /** The content words of a name no match explains and no region or unit abbreviation accounts for. */
+  unexplained(text: MatchedText): string[] {
+    text.unexplained ??= uncoveredWords(text).filter((t) => !this.regionTokens.has(t) && !UNIT_ABBREVIATIONS.has(t));
+    return text.unexplained;
+  }
+
+  /** Whether a text has content words that are neither matched nor region words. */
+  hasUnmatchedWords(text: MatchedText): boolean {
+    return uncoveredWords(text).some((t) => !this.regionTokens.has(t));
+  }
+
+  /**
+   * The words of an address matched, kept with the host (or host and path) they were read from. Most
+   * addresses name no system: their texts are the shared empty one, so no object outlives the lookup.
+   */
+  private addressText(tokens: string[], subject: string): MatchedText {
+    if (tokens.length === 0) return this.empty;
+    const matches = maximalMatches(this.compiled.trie.matchAll(tokens));
+    if (matches.length === 0) return this.empty;
+    const text = new MatchedText(tokens, matches);
+    text.subject = subject;
+    return text;
+  }
+
+  private match(tokens: string[]): MatchedText {
+    return new MatchedText(tokens, tokens.length > 0 ? maximalMatches(this.compiled.trie.matchAll(tokens)) : []);
+  }
 }
 
-function prepare(app: Application, run: Run, regionTokens: Set<string>, unit: Unit, datasetFunction: Map<string, string>): Prepared {
+/** The text trimmed and lower-cased, kept on its matched text. */
+function folded(matched: MatchedText, text: string): string {
+  matched.folded ??= text.trim().toLowerCase();
+  return matched.folded;
+}
+
+function prepare(app: Application, run: Run, unit: Unit, datasetFunction: DatasetFunctions): Prepared {
   const { o, compiled, texts, ledger } = run;
+  const tally = run.scratch;
+  tally.reset();
   ledger.clear();
-  const tally = new Tally();
+  // Applications come in many shapes (optional fields): each field is read once.
+  const { name: appName, description: appDescription, datasets, statusReason } = app;
   const given = run.givenCode(app.function);
   const address = texts.url(app.url);
   const { url, hostPlatform } = address;
   const ownTokens = unit.tokens;
-  const name = texts.name(app.name);
+  const name = texts.name(appName);
 
   // The evidence other than the name is scored first: when it points clearly elsewhere and says nothing for
   // the function a lexicon name in the title stands for, the name is being reused for another system (SIKAP
   // for employee performance is not LKPP's SIKaP; a Bappeda's own "SIPD" at opendata.… is not Kemendagri's),
   // and counts for less.
   // A description that only repeats the name ("SIPD Trenggalek") is no evidence of its own.
-  const description = texts.text(repeatsName(app) ? undefined : app.description);
-  scoreMatches(run, tally, description.matches, 'description', { tokens: description.tokens, own: ownTokens });
+  let description = texts.empty;
+  if (appDescription !== undefined) {
+    description = texts.text(appDescription);
+    if (appDescription === appName || folded(description, appDescription) === folded(name, appName)) description = texts.empty;
+  }
+  scoreMatches(run, tally, description, run.fields.description, unit.description());
   if (url !== undefined && hostPlatform === undefined) {
-    scoreMatches(run, tally, address.hostMatches, 'url', { host: url.host, tokens: address.hostTokens });
-    if (address.pathTokens.length > 0) scoreMatches(run, tally, address.pathMatches, 'url', { host: `${url.host}/${url.path[0]}`, tokens: address.pathTokens });
+    scoreMatches(run, tally, address.host, run.fields.url, ADDRESS);
+    if (address.pathHost !== undefined) scoreMatches(run, tally, address.path, run.fields.url, ADDRESS);
   }
-  for (const datasetId of app.datasets) {
-    const code = datasetFunction.get(datasetId);
-    if (code === undefined) continue;
-    const text = () => `uses dataset ${datasetId}, classified ${code}`;
-    tally.add(ledger, run.codeId(code), o.caps.dataset, evidence(code, 'dataset', o.datasetWeight, 'dataset', text), `dataset|${datasetId}`);
+  for (let i = 0; i < datasets.length; i++) {
+    const datasetId = datasets[i]!;
+    const dataset = datasetFunction.get(datasetId);
+    // A dataset listed twice counts once.
+    if (dataset === undefined || datasets.indexOf(datasetId) < i) continue;
+    const granted = ledger.take(FIELD_INDEX.dataset, dataset.codeId, o.datasetWeight, o.caps.dataset);
+    if (granted > 0) tally.record(dataset.evidence, granted);
   }
-  let strongest = 0;
-  for (const v of tally.scores.values()) if (v > strongest) strongest = v;
-  const other = strongest >= o.contradictingEvidence ? new Map(tally.scores) : undefined;
-  const contradicted = other === undefined ? undefined : (code: string) => (other.get(code) ?? 0) * o.contradictedShare < strongest;
+  const strongest = tally.strongest();
+  const contradicted = strongest >= o.contradictingEvidence;
+  if (contradicted) tally.markOther(strongest);
 
-  const module = familyModule(name.matches, () => [description.matches, texts.text(unit.name).matches], compiled, o);
-  const partial = uncoveredWords(name).some((t) => !regionTokens.has(t) && !ownTokens.has(t) && !UNIT_ABBREVIATIONS.has(t));
-  scoreMatches(run, tally, name.matches, 'name', { partial, contradicted, tokens: name.tokens, own: ownTokens, module });
+  const module = familyModule(name, description, unit, run);
+  let partial = false;
+  for (const t of texts.unexplained(name)) {
+    if (!ownTokens.has(t)) {
+      partial = true;
+      break;
+    }
+  }
+  const nameContext = module === undefined ? unit.names(partial, contradicted) : new MatchContext(true, ownTokens, partial, contradicted, module);
+  scoreMatches(run, tally, name, run.fields.name, nameContext);
   if (given?.kind === 'text') {
     const matched = texts.text(given.text);
-    scoreMatches(run, tally, matched.matches, 'function-text', { partial: uncoveredWords(matched).some((t) => !regionTokens.has(t)) });
+    scoreMatches(run, tally, matched, run.fields['function-text'], texts.hasUnmatchedWords(matched) ? PARTIAL : PLAIN);
   }
 
-  const detected = detectPlatform(app, url, name.tokens, name.matches, compiled, regionTokens);
+  const detected = detectPlatform(app, address, name, run);
   const platform = module !== undefined && detected?.id === module.head.id ? module.module : detected;
   if (hostPlatform !== undefined && url !== undefined) {
     // One host can serve several modules of one owner (SIPD's planning and financial modules): the name
-    // tells them apart.
+    // tells them apart. A host is offered once per application, so it needs no dedupe key.
     const served = platform !== undefined && platform.owner === hostPlatform.owner ? platform : hostPlatform;
-    const text = () => `URL host ${url.host} is shared platform ${served.name} (${served.owner})`;
-    tally.add(ledger, run.codeId(served.function), o.platformHost, evidence(served.function, 'url-host', o.platformHost, 'url', text), `host|${url.host}`);
+    const evidence = platformEvidence(address, served, run);
+    const granted = ledger.take(FIELD_INDEX.url, evidence.codeId, o.platformHost, o.platformHost);
+    if (granted > 0) tally.record(evidence, granted);
   }
 
   // "Digantikan oleh SIPD Penatausahaan": a system is replaced by one that does its job.
-  const successor = replacedBy(app.statusReason);
-  if (successor !== undefined) scoreMatches(run, tally, texts.text(successor).matches, 'replaced-by');
+  const successor = run.successor(statusReason);
+  if (successor !== undefined) scoreMatches(run, tally, texts.text(successor), run.fields['replaced-by'], PLAIN);
   return { app, tally, given, platform, hostPlatform };
 }
+
+/** The evidence of an address's host being a shared platform's (the one it serves the application as), once per address. */
+function platformEvidence(address: MatchedUrl, served: SharedPlatformDef, run: Run): PendingEvidence {
+  const cache = (address.platformEvidence ??= []);
+  for (const e of cache) if (e.platform === served) return e;
+  const made = new PendingEvidence(run.codeId(served.function), 'url-host', 'platform-host', FIELD_INDEX.url, undefined, address.url!.host, undefined, false, served, 0);
+  cache.push(made);
+  return made;
+}
+
+const VERSION_LIKE = /^v?\d+(\.\d+)*$/;
 
 /** Content words of a text that no match covers: computed once per distinct text. */
 function uncoveredWords(text: MatchedText): string[] {
   if (text.uncovered === undefined) {
-    const covered = new Uint8Array(text.tokens.length);
-    for (const m of text.matches) covered.fill(1, m.start, m.end);
-    text.uncovered = text.tokens.filter(
-      (t, i) => covered[i] === 0 && t.length >= 2 && !STOPWORDS.has(t) && !BOILERPLATE.has(t) && !REGION_WORDS.has(t) && !/^v?\d+(\.\d+)*$/.test(t),
-    );
+    const { tokens, matches } = text;
+    const uncovered: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.length < 2 || STOPWORDS.has(t) || BOILERPLATE.has(t) || REGION_WORDS.has(t) || isVersionLike(t)) continue;
+      let covered = false;
+      for (const m of matches) {
+        if (m.start <= i && i < m.end) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) uncovered.push(t);
+    }
+    text.uncovered = uncovered;
   }
   return text.uncovered;
 }
 
-function repeatsName(app: Application): boolean {
-  return app.description !== undefined && app.description.trim().toLowerCase() === app.name.trim().toLowerCase();
+/** "v2", "2023", "1.0.3": only a token starting with a digit or "v" can be one. */
+function isVersionLike(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c === 118 /* v */ || (c >= 48 && c <= 57)) && VERSION_LIKE.test(t);
 }
 
 /** The owning unit of an application: its name, and that name's words. */
-interface Unit {
-  name: string;
-  tokens: ReadonlySet<string>;
+class Unit {
+  private descriptionContext: MatchContext | undefined = undefined;
+  private readonly nameContexts: Array<MatchContext | undefined> = [];
+
+  constructor(
+    readonly name: string,
+    readonly tokens: ReadonlySet<string>,
+  ) {}
+
+  /** How its applications' descriptions are scored. */
+  description(): MatchContext {
+    return (this.descriptionContext ??= new MatchContext(true, this.tokens, false, false, undefined));
+  }
+
+  /** How its applications' names are scored (a family read as a module aside). */
+  names(partial: boolean, contradicted: boolean): MatchContext {
+    return (this.nameContexts[(partial ? 1 : 0) + (contradicted ? 2 : 0)] ??= new MatchContext(true, this.tokens, partial, contradicted, undefined));
+  }
+}
+
+/** A name that names a platform family by its family name only ("SIPD", "SIPD RI"). */
+interface FamilyName {
+  head: SharedPlatformDef;
+  /** The name's terms that name only the family. */
+  terms: Set<Term>;
 }
 
 /** A platform family named only by its family name ("SIPD", "SIPD RI"), read as one of its modules. */
-interface ModuleChoice {
-  head: SharedPlatformDef;
+interface ModuleChoice extends FamilyName {
   module: SharedPlatformDef;
-  /** The name's terms that name only the family. */
-  terms: Set<Term>;
 }
 
 /**
@@ -531,12 +1004,30 @@ interface ModuleChoice {
  * its planning. Names (SIPD spelled out in the description) support no module. Undefined when nothing
  * points away from the main platform.
  */
-function familyModule(
-  nameMatches: Array<TrieMatch<Term>>,
-  evidence: () => Array<Array<TrieMatch<Term>>>,
-  compiled: CompiledReference,
-  o: ClassifyDefaults,
-): ModuleChoice | undefined {
+function familyModule(name: MatchedText, description: MatchedText, unit: Unit, run: Run): ModuleChoice | undefined {
+  const { compiled, o } = run;
+  if (name.family === undefined) name.family = familyName(name.matches, compiled) ?? null;
+  const family = name.family;
+  if (family === null) return undefined;
+  const { head, terms } = family;
+  const support = new Map<string, number>();
+  for (const matches of [description.matches, run.texts.text(unit.name).matches]) {
+    for (const match of matches) {
+      for (const term of match.payloads) {
+        if ((term.kind !== 'keyword' && term.kind !== 'weak') || term.function === undefined) continue;
+        support.set(term.function, (support.get(term.function) ?? 0) + (term.kind === 'weak' ? o.weakKeyword : o.keyword));
+      }
+    }
+  }
+  let module = head;
+  for (const member of compiled.families.get(head.id)!) {
+    if ((support.get(member.function) ?? 0) > (support.get(module.function) ?? 0)) module = member;
+  }
+  return module === head ? undefined : { head, module, terms };
+}
+
+/** The family a name names by its family name only; undefined when it names none, or a module too. */
+function familyName(nameMatches: Array<TrieMatch<Term>>, compiled: CompiledReference): FamilyName | undefined {
   let head: SharedPlatformDef | undefined;
   const terms = new Set<Term>();
   for (const match of nameMatches) {
@@ -552,37 +1043,33 @@ function familyModule(
       terms.add(term);
     }
   }
-  if (head === undefined) return undefined;
-  const support = new Map<string, number>();
-  for (const matches of evidence()) {
-    for (const match of matches) {
-      for (const term of match.payloads) {
-        if ((term.kind !== 'keyword' && term.kind !== 'weak') || term.function === undefined) continue;
-        support.set(term.function, (support.get(term.function) ?? 0) + (term.kind === 'weak' ? o.weakKeyword : o.keyword));
-      }
-    }
-  }
-  let module = head;
-  for (const member of compiled.families.get(head.id)!) {
-    if ((support.get(member.function) ?? 0) > (support.get(module.function) ?? 0)) module = member;
-  }
-  return module === head ? undefined : { head, module, terms };
+  return head === undefined ? undefined : { head, terms };
 }
 
-interface MatchContext {
-  /** The URL host the tokens came from. */
-  host?: string;
-  /** The name has words no match explains: a lexicon name inside it may be an ordinary word ("Lik Randu Sakti"). */
-  partial?: boolean;
-  /** The other evidence points elsewhere and says (next to) nothing for this function. */
-  contradicted?: (code: string) => boolean;
-  /** The text's tokens: a match made only of unit abbreviations names who runs the application. */
-  tokens?: string[];
-  /** The owning unit's words: a match inside a stretch of them names who runs it, beside other matches. */
-  own?: ReadonlySet<string>;
-  /** A bare platform-family name read as one of its modules. */
-  module?: ModuleChoice;
+/** How one text is scored. */
+class MatchContext {
+  constructor(
+    /** Whether a match that only names who runs the application counts little (see `scoreMatches`). */
+    readonly qualify: boolean,
+    /** The owning unit's words: a match inside a stretch of them names who runs it, beside other matches. */
+    readonly own: ReadonlySet<string> | undefined,
+    /** The name has words no match explains: a lexicon name inside it may be an ordinary word ("Lik Randu Sakti"). */
+    readonly partial: boolean,
+    /**
+     * The other evidence reached `contradictingEvidence` (the tally's `markOther`): a name whose function it
+     * gives (next to) nothing is reused for another system.
+     */
+    readonly contradicted: boolean,
+    /** A bare platform-family name read as one of its modules. */
+    readonly module: ModuleChoice | undefined,
+  ) {}
 }
+
+/** Texts scored as they are (function columns with or without unexplained words, successors). */
+const PLAIN = new MatchContext(false, undefined, false, false, undefined);
+const PARTIAL = new MatchContext(false, undefined, true, false, undefined);
+/** Addresses: only unit abbreviations qualify there. */
+const ADDRESS = new MatchContext(true, undefined, false, false, undefined);
 
 /** A match made only of unit abbreviations (RSUD, Dinkes, Bappeda) names who runs the application. */
 function isAbbreviation(tokens: string[], m: TrieMatch<Term>): boolean {
@@ -600,64 +1087,109 @@ function isOwnStretch(tokens: string[], m: TrieMatch<Term>, own: ReadonlySet<str
   return true;
 }
 
-/**
- * Whether a match only names who runs the application, and so counts little: a unit abbreviation always
- * ("Antrian Online RSUD"; "SIPBJ RSUD" is not a hospital system), a stretch of two or more words of the
- * owning unit's own name when other words of the text match too ("e-Office Deputi … Akuntabilitas Aparatur
- * dan Pengawasan" in that deputy; "antrian … Dinas Kependudukan dan Pencatatan Sipil" in that office).
- */
-class Qualifiers {
-  private others: boolean | undefined;
-  constructor(
-    private readonly matches: Array<TrieMatch<Term>>,
-    private readonly ctx: MatchContext,
-  ) {}
+/** Some match other than a stretch of the unit's own words says something (is not only a negative phrase). */
+function hasOtherMatches(matches: Array<TrieMatch<Term>>, terms: ScoredTerm[][], tokens: string[], own: ReadonlySet<string>): boolean {
+  for (let i = 0; i < matches.length; i++) {
+    if (isOwnStretch(tokens, matches[i]!, own)) continue;
+    for (const t of terms[i]!) if (t.kind !== 'negative') return true;
+  }
+  return false;
+}
 
-  test(m: TrieMatch<Term>): boolean {
-    const { tokens, own } = this.ctx;
-    if (tokens === undefined) return false;
-    if (isAbbreviation(tokens, m)) return true;
-    if (own === undefined || !isOwnStretch(tokens, m, own)) return false;
-    this.others ??= this.matches.some((x) => !isOwnStretch(tokens, x, own) && x.payloads.some((t) => t.kind !== 'negative'));
-    return this.others;
+/** Per match of a text, its payload terms as scoring reads them: once per distinct text. */
+function termsOf(text: MatchedText, run: Run): ScoredTerm[][] {
+  if (text.terms === undefined) {
+    const terms: ScoredTerm[][] = [];
+    for (const m of text.matches) terms.push(run.scoredPayloads(m.payloads));
+    text.terms = terms;
+  }
+  return text.terms;
+}
+
+/** Per match of a text, whether it is made only of unit abbreviations: once per distinct text. */
+function abbreviationsOf(text: MatchedText): boolean[] {
+  if (text.abbreviations === undefined) {
+    const flags: boolean[] = [];
+    for (const m of text.matches) flags.push(isAbbreviation(text.tokens, m));
+    text.abbreviations = flags;
+  }
+  return text.abbreviations;
+}
+
+/**
+ * Scores a text's matches into the tally. When `qualify`, a match that only names who runs the application
+ * counts little: a unit abbreviation always ("Antrian Online RSUD"; "SIPBJ RSUD" is not a hospital
+ * system), a stretch of two or more words of the owning unit's own name when other words of the text match
+ * too ("e-Office Deputi … Akuntabilitas Aparatur dan Pengawasan" in that deputy; "antrian … Dinas
+ * Kependudukan dan Pencatatan Sipil" in that office).
+ */
+function scoreMatches(run: Run, tally: Tally, text: MatchedText, spec: FieldSpec, ctx: MatchContext): void {
+  if (text.matchCount === 0) return;
+  const matches = text.matches;
+  const { o, ledger } = run;
+  const termLists = termsOf(text, run);
+  const abbreviations = ctx.qualify ? abbreviationsOf(text) : undefined;
+  const fieldIndex = spec.index;
+  const cap = spec.cap;
+  const { own, module } = ctx;
+  const tokens = text.tokens;
+  const address = text.subject !== undefined;
+  let others: boolean | undefined;
+  for (let mi = 0; mi < matches.length; mi++) {
+    let qualifying = false;
+    if (abbreviations !== undefined) {
+      if (abbreviations[mi]) qualifying = true;
+      else if (own !== undefined && isOwnStretch(tokens, matches[mi]!, own)) {
+        others ??= hasOtherMatches(matches, termLists, tokens, own);
+        qualifying = others;
+      }
+    }
+    for (const scored of termLists[mi]!) {
+      if (scored.kind === 'negative') {
+        if (scored.negates >= 0) tally.negate(scored.negates, scored.term.text);
+        continue;
+      }
+      const { term, nameLike } = scored;
+      const factor = (nameLike ? spec.nameFactor : spec.keywordFactor) * (nameLike && ctx.partial ? o.partialNameFactor : 1) * (qualifying ? o.qualifierFactor : 1);
+      const kind = nameLike ? spec.nameKind : spec.keywordKind;
+      const read = module !== undefined && module.terms.has(term) ? module : undefined;
+      for (const c of scored.contributions) {
+        const remapped = read !== undefined && c.code === read.head.function;
+        const codeId = remapped ? run.codeId(read.module.function) : c.codeId;
+        const reused = nameLike && ctx.contradicted && tally.contradicts(codeId, o.contradictedShare);
+        // Spellings of one system (SIPD RI, SIPD-RI, the SIPD platform name) count once.
+        if (!ledger.first((scored.identityId * FIELDS.length + fieldIndex) * CODE_SPACE + codeId)) continue;
+        const granted = ledger.take(fieldIndex, codeId, c.base * factor * (reused ? o.reusedNameFactor : 1), cap);
+        if (granted <= 0) continue;
+        const evidence = remapped
+          ? new PendingEvidence(codeId, kind, 'term', fieldIndex, c, text.subject, read.module.name, reused, undefined, 0)
+          : address
+            ? addressEvidence(text, c, kind, fieldIndex, reused)
+            : termEvidence(c, kind, fieldIndex, reused);
+        tally.record(evidence, granted);
+      }
+    }
   }
 }
 
-function scoreMatches(run: Run, tally: Tally, matches: Array<TrieMatch<Term>>, field: Field, ctx: MatchContext = {}): void {
-  if (matches.length === 0) return;
-  const { o, ledger } = run;
-  const fieldIndex = FIELD_INDEX.get(field)!;
-  const qualifiers = new Qualifiers(matches, ctx);
+/**
+ * Scores a dataset's name: as `scoreMatches` scores a name with nothing else known (no owning unit, no
+ * other evidence, no family), keeping only the scores. Apart from `scoreMatches`, so that the many datasets
+ * scored first do not shape how the optimiser compiles the applications' scoring.
+ */
+function scoreName(run: Run, ledger: Ledger, tally: Tally, matches: Array<TrieMatch<Term>>): void {
+  const spec = run.fields.name;
   for (const match of matches) {
-    const qualifying = qualifiers.test(match);
-    for (const term of match.payloads) {
-      if (term.kind === 'negative') {
-        if (term.function !== undefined && !tally.negatives.has(term.function)) tally.negatives.set(term.function, term.text);
+    for (const scored of run.scoredPayloads(match.payloads)) {
+      if (scored.kind === 'negative') {
+        if (scored.negates >= 0) tally.negate(scored.negates, scored.term.text);
         continue;
       }
-      const nameLike = term.kind !== 'keyword' && term.kind !== 'weak';
-      const factor = fieldFactor(field, term, o) * (nameLike && ctx.partial ? o.partialNameFactor : 1) * (qualifying ? o.qualifierFactor : 1);
-      const kind = field === 'url' ? 'url-host' : field === 'dataset' ? 'dataset' : field === 'replaced-by' ? 'replaced-by' : evidenceKind(term);
-      const module = ctx.module !== undefined && ctx.module.terms.has(term) ? ctx.module : undefined;
-      for (const c of run.contributionsOf(term)) {
-        const remapped = module !== undefined && c.code === module.head.function;
-        const code = remapped ? module.module.function : c.code;
-        const codeId = remapped ? run.codeId(code) : c.codeId;
-        const reused = nameLike && ctx.contradicted?.(code) === true;
-        const item: PendingEvidence = {
-          code,
-          kind,
-          weight: c.base * factor * (reused ? o.reusedNameFactor : 1),
-          text: undefined,
-          term,
-          field,
-          host: ctx.host,
-          alternative: c.alternative,
-          module: remapped ? module.module.name : undefined,
-          reused,
-        };
-        // Spellings of one system (SIPD RI, SIPD-RI, the SIPD platform name) count once.
-        tally.add(ledger, codeId, o.caps[field], item, (term.identityId * FIELDS.length + fieldIndex) * CODE_SPACE + codeId);
+      const factor = scored.nameLike ? spec.nameFactor : spec.keywordFactor;
+      for (const c of scored.contributions) {
+        if (!ledger.first((scored.identityId * FIELDS.length + spec.index) * CODE_SPACE + c.codeId)) continue;
+        const granted = ledger.take(spec.index, c.codeId, c.base * factor, spec.cap);
+        if (granted > 0) tally.add(c.codeId, granted);
       }
     }
   }
@@ -692,36 +1224,22 @@ function contributionLabel(term: Term, alternative: boolean): string {
   return `${what} ${quoted}${term.ambiguous ? ' (ambiguous name)' : ''}`;
 }
 
-function fieldFactor(field: Field, term: Term, o: ClassifyDefaults): number {
-  if (field === 'description') return term.kind === 'keyword' || term.kind === 'weak' ? o.descriptionKeywordFactor : o.descriptionAcronymFactor;
-  if (field === 'replaced-by') return o.replacedByFactor;
-  if (field === 'url') return o.urlFactor;
-  if (field === 'dataset') return o.datasetWeight;
-  return 1;
-}
-
-function evidenceKind(term: Term): string {
-  return term.kind === 'keyword' || term.kind === 'weak' ? 'keyword' : 'acronym';
-}
-
 /**
  * An application IS a shared platform when its host is the platform's, or when its name is the platform's
  * name (plus only the owner's name and boilerplate) and nothing says it is a local build: not marked
  * local, no region in the name, no regional or private host.
  */
-function detectPlatform(
-  app: Application,
-  url: UrlInfo | undefined,
-  nameTokens: string[],
-  nameMatches: Array<TrieMatch<Term>>,
-  compiled: CompiledReference,
-  regionTokens: Set<string>,
-): SharedPlatformDef | undefined {
-  const byHost = platformForHost(compiled, url);
-  if (byHost !== undefined) return moduleNamed(nameMatches, byHost, compiled) ?? byHost;
-  const byName = platformByName(nameTokens, nameMatches, compiled);
-  if (app.origin === 'local' || (url !== undefined && isRegionalHost(url, regionTokens))) return undefined;
-  return byName;
+function detectPlatform(app: Application, address: MatchedUrl, name: MatchedText, run: Run): SharedPlatformDef | undefined {
+  const { compiled } = run;
+  const byHost = address.hostPlatform;
+  if (byHost !== undefined) {
+    if (name.hostModule?.host !== byHost) name.hostModule = { host: byHost, module: moduleNamed(name.matches, byHost, compiled) };
+    return name.hostModule.module ?? byHost;
+  }
+  if (name.platform === undefined) name.platform = platformByName(name.tokens, name.matches, compiled) ?? null;
+  // Only a name that is a platform's needs the address checked (whether it is regional).
+  if (name.platform === null || app.origin === 'local' || (address.url !== undefined && run.texts.regional(address))) return undefined;
+  return name.platform;
 }
 
 /**
@@ -748,15 +1266,19 @@ function platformByName(nameTokens: string[], nameMatches: Array<TrieMatch<Term>
     for (const term of match.payloads) {
       if (term.platform === undefined) continue;
       const extra = compiled.platformExtraTokens.get(term.platform);
-      const outside = [...nameTokens.slice(0, match.start), ...nameTokens.slice(match.end)];
-      const onlyNoise = outside.every((t) => extra?.has(t) || BOILERPLATE.has(t) || STOPWORDS.has(t) || /^v?\d+(\.\d+)*$/.test(t));
+      let onlyNoise = true;
+      for (let i = 0; i < nameTokens.length && onlyNoise; i++) {
+        if (i >= match.start && i < match.end) continue;
+        const t = nameTokens[i]!;
+        onlyNoise = extra?.has(t) || BOILERPLATE.has(t) || STOPWORDS.has(t) || VERSION_LIKE.test(t);
+      }
       if (onlyNoise) return compiled.reference.platformById.get(term.platform);
     }
   }
   return undefined;
 }
 
-function parseGivenCode(raw: string | undefined, compiled: CompiledReference): GivenCode | undefined {
+function parseGivenCode(raw: string | undefined, compiled: CompiledReference, byLowerName: ReadonlyMap<string, FunctionDef>): GivenCode | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
   const upper = value.toUpperCase();
@@ -764,7 +1286,7 @@ function parseGivenCode(raw: string | undefined, compiled: CompiledReference): G
   if (known !== undefined) {
     return known.kind === 'function' ? { kind: 'function', code: known.code } : { kind: 'coarse', code: known.code, sector: known.kind === 'sector' };
   }
-  const byName = compiled.reference.functions.find((f) => f.name.id.toLowerCase() === value.toLowerCase() || f.name.en.toLowerCase() === value.toLowerCase());
+  const byName = byLowerName.get(value.toLowerCase());
   if (byName !== undefined) {
     return byName.kind === 'function' ? { kind: 'function', code: byName.code } : { kind: 'coarse', code: byName.code, sector: byName.kind === 'sector' };
   }
@@ -774,29 +1296,21 @@ function parseGivenCode(raw: string | undefined, compiled: CompiledReference): G
   return { kind: 'text', text: value };
 }
 
-/** A given sector code restricts the choice to that sector's functions. */
-function allowedFor(p: Prepared, compiled: CompiledReference): ((code: string) => boolean) | undefined {
-  const restrictTo = p.given?.kind === 'coarse' && p.given.sector ? p.given.code : undefined;
-  return restrictTo ? (code) => compiled.functions.get(code)?.parent === restrictTo : undefined;
+/**
+ * Functions by their Indonesian and English names, lower-cased: the first function (in taxonomy order) with
+ * that name in either language, as a search of the list in order finds it.
+ */
+function functionsByLowerName(compiled: CompiledReference): Map<string, FunctionDef> {
+  const out = new Map<string, FunctionDef>();
+  for (const f of compiled.reference.functions) {
+    for (const name of [f.name.id.toLowerCase(), f.name.en.toLowerCase()]) if (!out.has(name)) out.set(name, f);
+  }
+  return out;
 }
 
-function decideFor(p: Prepared, tally: Tally, compiled: CompiledReference, o: ClassifyDefaults): Decision {
-  return decide(tally, o, allowedFor(p, compiled));
-}
-
-function rankFor(p: Prepared, tally: Tally, compiled: CompiledReference, o: ClassifyDefaults): Ranking | undefined {
-  return rank(tally, o, allowedFor(p, compiled));
-}
-
-/** What a decision concludes, without its evidence. */
-interface Choice {
-  function?: string;
-  confidence: number;
-}
-
-function choose(r: Ranking | undefined, o: ClassifyDefaults): Choice {
-  if (r === undefined || !accepted(r, o)) return { confidence: 0 };
-  return { function: r.code, confidence: confidenceOf(r, o) };
+/** A given sector code restricts the choice to that sector's functions: the sector, else undefined. */
+function sectorOf(p: Prepared): string | undefined {
+  return p.given?.kind === 'coarse' && p.given.sector && p.given.code ? p.given.code : undefined;
 }
 
 /** confidence = (1 − e^(−best/confidenceScale)) × (½ + ½·(best − second)/best), rounded. */
@@ -806,28 +1320,55 @@ function confidenceOf(r: Ranking, o: ClassifyDefaults): number {
 
 /** The best function and the runner-up (ties to the smaller code), negative phrases applied. */
 interface Ranking {
+  codeId: number;
   code: string;
   best: number;
-  rival?: string;
+  rivalId: number;
+  rival: string | undefined;
   second: number;
 }
 
-function rank(tally: Tally, o: ClassifyDefaults, allowed?: (code: string) => boolean): Ranking | undefined {
-  let code: string | undefined;
+/**
+ * Ranks the tally's functions (only the sector's children when `restrictTo` is a sector) into `out`, the
+ * run's one ranking; false when there is no candidate. The order is total (score, then code), so the
+ * result does not depend on the order the functions were scored in.
+ */
+function rank(tally: Tally, run: Run, restrictTo: string | undefined, out: Ranking): boolean {
+  const { o, codeNames, parents } = run;
+  let codeId = -1;
+  let code = '';
   let best = 0;
-  let rival: string | undefined;
+  let rivalId = -1;
+  let rival = '';
   let second = 0;
-  for (const [c, raw] of tally.scores) {
-    if (allowed && !allowed(c)) continue;
-    const v = tally.negatives.has(c) ? raw * o.negativeFactor : raw;
-    if (code === undefined || v > best || (v === best && c < code)) {
-      if (code !== undefined) [rival, second] = [code, best];
-      [code, best] = [c, v];
-    } else if (rival === undefined || v > second || (v === second && c < rival)) {
-      [rival, second] = [c, v];
+  for (let i = 0; i < tally.size; i++) {
+    const id = tally.codes[i]!;
+    if (restrictTo !== undefined && parents[id] !== restrictTo) continue;
+    const raw = tally.scores[i]!;
+    const v = tally.negative(id) !== undefined ? raw * o.negativeFactor : raw;
+    const c = codeNames[id]!;
+    if (codeId < 0 || v > best || (v === best && c < code)) {
+      if (codeId >= 0) {
+        rivalId = codeId;
+        rival = code;
+        second = best;
+      }
+      codeId = id;
+      code = c;
+      best = v;
+    } else if (rivalId < 0 || v > second || (v === second && c < rival)) {
+      rivalId = id;
+      rival = c;
+      second = v;
     }
   }
-  return code === undefined ? undefined : { code, best, rival, second };
+  out.codeId = codeId;
+  out.code = code;
+  out.best = best;
+  out.rivalId = rivalId;
+  out.rival = rivalId < 0 ? undefined : rival;
+  out.second = second;
+  return codeId >= 0;
 }
 
 /** The best function reaches the bar and clearly beats the runner-up. */
@@ -835,105 +1376,142 @@ function accepted(r: Ranking, o: ClassifyDefaults): boolean {
   return r.best >= o.minScore && r.best - r.second >= o.tieMargin * r.best;
 }
 
-function decide(tally: Tally, o: ClassifyDefaults, allowed?: (code: string) => boolean): Decision {
-  const ranking = rank(tally, o, allowed);
-  const bestCode = ranking?.code ?? '';
-  const best = ranking?.best ?? 0;
-  const second = ranking?.second ?? 0;
-  const evidence = (code: string): EvidenceItem[] => {
-    const items = tally.evidenceFor(code);
-    const neg = tally.negatives.get(code);
-    if (neg !== undefined) items.push({ kind: 'negative-keyword', detail: `"${neg}" argues against ${code} (score × ${o.negativeFactor})` });
-    return items;
-  };
-  if (ranking === undefined || best < o.minScore) {
-    return { confidence: 0, evidence: ranking === undefined ? [] : [...evidence(bestCode), { kind: 'unclassified', detail: `best candidate ${bestCode} scores ${round(best)} < ${o.minScore}` }] };
+/** The reported evidence for one function: what scored for it, then the negative phrase that cut it. */
+function evidenceFor(tally: Tally, codeId: number, run: Run, out: EvidenceItem[]): EvidenceItem[] {
+  for (let i = 0; i < tally.itemCount; i++) {
+    const item = tally.items[i]!;
+    if (item.codeId === codeId) out.push(reportedItem(item, tally.weights[i]!, run));
   }
-  if (best - second < o.tieMargin * best) {
-    const rival = ranking.rival!;
-    return {
-      confidence: 0,
-      evidence: [...evidence(bestCode), ...evidence(rival), { kind: 'unclassified', detail: `ambiguous: ${bestCode} (${round(best)}) and ${rival} (${round(second)}) score alike` }],
-    };
-  }
-  const items = evidence(bestCode);
-  if (second > 0) items.push({ kind: 'runner-up', detail: `${ranking.rival} scores ${round(second)} against ${round(best)}` });
-  return { function: bestCode, confidence: confidenceOf(ranking, o), evidence: items };
+  const neg = tally.negative(codeId);
+  if (neg !== undefined) out.push(run.item('negative-keyword', `"${neg}" argues against ${run.codeNames[codeId]} (score × ${run.o.negativeFactor})`));
+  return out;
 }
 
-function toClassification(p: Prepared, decision: Decision, compiled: CompiledReference, o: ClassifyDefaults): Classification {
+/** The decision from a tally and its ranking (undefined: nothing scored). */
+function decide(tally: Tally, run: Run, ranking: Ranking | undefined): Decision {
+  const { o } = run;
+  if (ranking === undefined) return new Decision(undefined, -1, 0, []);
+  const { code, best, second } = ranking;
+  if (best < o.minScore) {
+    const evidence = evidenceFor(tally, ranking.codeId, run, []);
+    evidence.push(run.item('unclassified', `best candidate ${code} scores ${round(best)} < ${o.minScore}`));
+    return new Decision(undefined, -1, 0, evidence);
+  }
+  if (best - second < o.tieMargin * best) {
+    const evidence = evidenceFor(tally, ranking.rivalId, run, evidenceFor(tally, ranking.codeId, run, []));
+    evidence.push(run.item('unclassified', `ambiguous: ${code} (${round(best)}) and ${ranking.rival} (${round(second)}) score alike`));
+    return new Decision(undefined, -1, 0, evidence);
+  }
+  const items = evidenceFor(tally, ranking.codeId, run, []);
+  if (second > 0) items.push(run.runnerUp(ranking.rivalId, round(second), round(best)));
+  return new Decision(code, ranking.codeId, confidenceOf(ranking, o), items);
+}
+
+function toClassification(p: Prepared, decision: Decision, run: Run): Classification {
+  const { o } = run;
   const given = p.given;
   let result: Classification;
+  // What the result reports: its function (and that function's number, -1 for an opaque code, which is in
+  // no taxonomy) and its evidence list, kept here rather than read back from the result's varying shapes.
+  let fn = decision.code;
+  let codeId = decision.codeId;
+  let evidence = decision.evidence;
   if (given?.kind === 'function' || given?.kind === 'opaque') {
-    const code = given.kind === 'opaque' ? `opaque:${given.code}` : given.code;
-    const evidence: EvidenceItem[] = [
-      {
-        kind: 'given-code',
-        detail: given.kind === 'opaque' ? `inventory gives code ${given.code}, not in the taxonomy: kept as an opaque group` : `inventory gives code ${given.code}`,
-        weight: 1,
-      },
-    ];
-    if (decision.function !== undefined && decision.function !== given.code) {
-      evidence.push({ kind: 'code-conflict', detail: `the other evidence points to ${decision.function} (confidence ${decision.confidence})` });
+    evidence = [givenItem(given, run)];
+    if (decision.code !== undefined && decision.code !== given.code) {
+      evidence.push(run.item('code-conflict', `the other evidence points to ${decision.code} (confidence ${decision.confidence})`));
     }
+    codeId = given.kind === 'opaque' ? -1 : run.codeId(given.code);
+    fn = given.kind === 'opaque' ? `opaque:${given.code}` : given.code;
     result = {
-      function: code,
-      functionName: given.kind === 'opaque' ? given.code : compiled.functions.get(given.code)?.name.en,
+      function: fn,
+      functionName: given.kind === 'opaque' ? given.code : run.functionNames[codeId],
       confidence: given.kind === 'opaque' ? o.opaqueCodeConfidence : o.givenCodeConfidence,
       evidence,
-      inferredFunction: decision.function,
-      inferredConfidence: decision.function !== undefined ? decision.confidence : undefined,
+      inferredFunction: decision.code,
+      inferredConfidence: decision.code !== undefined ? decision.confidence : undefined,
     };
   } else if (given?.kind === 'coarse') {
-    const item: EvidenceItem = { kind: 'given-code', detail: `inventory gives ${given.sector ? 'sector' : 'application category'} ${given.code}, narrowed by the other evidence`, weight: 1 };
-    if (decision.function !== undefined) {
-      result = { function: decision.function, confidence: decision.confidence, evidence: [item, ...decision.evidence] };
+    evidence = [givenItem(given, run)];
+    for (const e of decision.evidence) evidence.push(e);
+    if (fn !== undefined) {
+      result = { function: fn, confidence: decision.confidence, evidence };
     } else {
-      result = { function: given.code, confidence: o.opaqueCodeConfidence, evidence: [item, ...decision.evidence] };
+      fn = given.code;
+      codeId = run.codeId(fn);
+      result = { function: fn, confidence: o.opaqueCodeConfidence, evidence };
     }
-    result.functionName = compiled.functions.get(result.function!)?.name.en;
+    result.functionName = run.functionNames[codeId];
+  } else if (fn !== undefined) {
+    result = { function: fn, confidence: decision.confidence, evidence, functionName: run.functionNames[codeId] };
   } else {
-    result = { ...decision, functionName: decision.function ? compiled.functions.get(decision.function)?.name.en : undefined };
+    result = { confidence: decision.confidence, evidence, functionName: undefined };
   }
-  const platformFunctions = p.platform !== undefined ? [p.platform.function, ...(p.platform.alsoCovers ?? [])] : [];
+  const platform = p.platform;
   // A platform recognised by name only must do the platform's job; a host match always stands.
-  const byNameOnly = p.platform !== undefined && p.hostPlatform === undefined;
-  if (p.platform !== undefined && (!byNameOnly || (result.function !== undefined && platformFunctions.includes(result.function)))) {
-    result.sharedPlatform = p.platform.id;
-    result.evidence.push({
-      kind: 'shared-platform',
-      detail: `instance of ${p.platform.name} (${p.platform.owner}; ${p.platform.designated ? 'designated Aplikasi Umum' : p.platform.designation}${p.platform.confirmed ? '' : ', unconfirmed'})`,
-    });
+  const byNameOnly = platform !== undefined && p.hostPlatform === undefined;
+  if (platform !== undefined && (!byNameOnly || (fn !== undefined && serves(platform, fn)))) {
+    result.sharedPlatform = platform.id;
+    let item = run.platformItems.get(platform);
+    if (item === undefined) {
+      item = run.item('shared-platform', `instance of ${platform.name} (${platform.owner}; ${platform.designated ? 'designated Aplikasi Umum' : platform.designation}${platform.confirmed ? '' : ', unconfirmed'})`);
+      run.platformItems.set(platform, item);
+    }
+    evidence.push(item);
   }
-  const fn = result.function !== undefined ? compiled.functions.get(result.function) : undefined;
-  if (fn?.generic || fn?.broad || fn?.kind === 'sector' || fn?.kind === 'application-category') result.generic = true;
+  if (codeId >= 0 && run.generic[codeId]) result.generic = true;
   return result;
+}
+
+/** The evidence item of an inventory's own code. */
+function givenItem(given: Exclude<GivenCode, { kind: 'text' }>, run: Run): EvidenceItem {
+  let item = run.givenItems.get(given);
+  if (item === undefined) {
+    const detail =
+      given.kind === 'opaque'
+        ? `inventory gives code ${given.code}, not in the taxonomy: kept as an opaque group`
+        : given.kind === 'coarse'
+          ? `inventory gives ${given.sector ? 'sector' : 'application category'} ${given.code}, narrowed by the other evidence`
+          : `inventory gives code ${given.code}`;
+    item = run.item('given-code', detail, 1);
+    run.givenItems.set(given, item);
+  }
+  return item;
+}
+
+/** The platform's function or one it also covers. */
+function serves(platform: SharedPlatformDef, code: string): boolean {
+  return platform.function === code || (platform.alsoCovers?.includes(code) ?? false);
 }
 
 /** Neighbours add at most `neighbourCap` per function: they matter only near the bar or in a close race. */
 function neighboursCanMatter(tally: Tally, o: ClassifyDefaults): boolean {
   let best = 0;
   let second = 0;
-  for (const v of tally.scores.values()) {
-    if (v > best) [best, second] = [v, best];
-    else if (v > second) second = v;
+  for (let i = 0; i < tally.size; i++) {
+    const v = tally.scores[i]!;
+    if (v > best) {
+      second = best;
+      best = v;
+    } else if (v > second) second = v;
   }
   return best < o.minScore + o.neighbourCap || best - second < 2 * o.neighbourCap || best - second < o.tieMargin * (best + o.neighbourCap);
 }
 
-function withNeighbours(p: Prepared, first: Map<string, Choice>, neighbours: (id: string) => Iterable<string>, o: ClassifyDefaults): Tally {
+/** Adds to a waiting application's own tally the functions its confidently classified neighbours lend. */
+function lendNeighbours(p: Prepared, lent: Map<string, string>, neighbours: (id: string) => Iterable<string>, run: Run): void {
+  const { o } = run;
   const counts = new Map<string, number>();
   for (const id of neighbours(p.app.id)) {
-    const d = first.get(id);
-    if (id === p.app.id || d?.function === undefined || d.confidence < o.neighbourMinConfidence) continue;
-    counts.set(d.function, (counts.get(d.function) ?? 0) + 1);
+    if (id === p.app.id) continue;
+    const code = lent.get(id);
+    if (code !== undefined) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
-  if (counts.size === 0) return p.tally;
-  const tally = p.tally.clone();
   for (const [code, n] of counts) {
-    tally.grant(code, Math.min(o.neighbourWeight * n, o.neighbourCap), 'neighbour', () => `${n} exchange neighbour(s) classified ${code}`);
+    const codeId = run.codeId(code);
+    const amount = Math.min(o.neighbourWeight * n, o.neighbourCap);
+    p.tally.record(new PendingEvidence(codeId, 'neighbour', 'neighbours', FIELD_INDEX.name, undefined, undefined, undefined, false, undefined, n), amount);
   }
-  return tally;
 }
 
 function exchangeNeighbours(inventory: Inventory): (id: string) => string[] {
@@ -951,24 +1529,66 @@ function exchangeNeighbours(inventory: Inventory): (id: string) => string[] {
   return (id) => adjacency.get(id) ?? [];
 }
 
-/** A dataset's function, from the keywords and names in its own name. */
-function classifyDatasets(inventory: Inventory, run: Run): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const dataset of inventory.datasets) {
-    run.ledger.clear();
-    const tally = new Tally(true);
-    scoreMatches(run, tally, run.texts.text(dataset.name).matches, 'name');
-    const best = rank(tally, run.o);
-    if (best !== undefined && accepted(best, run.o)) out.set(dataset.id, best.code);
+/** A dataset's function, and the evidence of an application using it. */
+interface DatasetClass {
+  codeId: number;
+  evidence: PendingEvidence;
+}
+
+/**
+ * Each dataset's function, from the keywords and names in its own name, worked out the first time an
+ * application uses the dataset (nationally a quarter of the datasets are used by none, and what they would
+ * say reaches no result). Of several datasets with one id the last one that classifies counts, as a pass over
+ * all of them in order leaves it. Scores in a ledger and tally of its own: it runs while an application is
+ * being scored.
+ */
+class DatasetFunctions {
+  private readonly byId = new Map<string, Dataset | Dataset[]>();
+  private readonly known = new Map<string, DatasetClass | null>();
+  private readonly ledger = new Ledger();
+  private readonly tally = new Tally();
+  private readonly ranking: Ranking = { codeId: -1, code: '', best: 0, rivalId: -1, rival: undefined, second: 0 };
+
+  constructor(
+    datasets: readonly Dataset[],
+    private readonly run: Run,
+  ) {
+    for (const d of datasets) {
+      const seen = this.byId.get(d.id);
+      if (seen === undefined) this.byId.set(d.id, d);
+      else if (Array.isArray(seen)) seen.push(d);
+      else this.byId.set(d.id, [seen, d]);
+    }
   }
-  return out;
+
+  get(id: string): DatasetClass | undefined {
+    let known = this.known.get(id);
+    if (known === undefined) {
+      known = this.classify(id) ?? null;
+      this.known.set(id, known);
+    }
+    return known ?? undefined;
+  }
+
+  private classify(id: string): DatasetClass | undefined {
+    const entry = this.byId.get(id);
+    if (entry === undefined) return undefined;
+    const candidates = Array.isArray(entry) ? entry : [entry];
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const dataset = candidates[i]!;
+      this.ledger.clear();
+      this.tally.reset();
+      scoreName(this.run, this.ledger, this.tally, this.run.texts.matchesOf(dataset.name));
+      if (rank(this.tally, this.run, undefined, this.ranking) && accepted(this.ranking, this.run.o)) {
+        const codeId = this.ranking.codeId;
+        return { codeId, evidence: new PendingEvidence(codeId, 'dataset', 'dataset', FIELD_INDEX.dataset, undefined, dataset.id, undefined, false, undefined, 0) };
+      }
+    }
+    return undefined;
+  }
 }
 
 const REPLACED_BY = /\b(?:digantikan|diganti|beralih|migrasi|replaced)\s+(?:oleh|ke|dengan|by|to)\s+(.+)$/i;
-
-function replacedBy(reason: string | undefined): string | undefined {
-  return reason === undefined ? undefined : REPLACED_BY.exec(reason)?.[1];
-}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -86,6 +86,14 @@ export const UNIT_ABBREVIATIONS: ReadonlySet<string> = new Set([
 
 const VERSION_TOKEN = /^(v\d+|\d+(\.\d+)*|20\d\d|19\d\d|ver\d*)$/;
 
+/*
+ * The tables above as Maps for lookups in hot loops: a Map hashes a fresh token string once (property lookup
+ * on an object literal internalises it first), and a token such as "constructor" finds nothing instead of a
+ * method inherited from Object.prototype.
+ */
+const SPELLING_OF: ReadonlyMap<string, string> = new Map(Object.entries(SPELLING));
+const NAME_SYNONYM_OF: ReadonlyMap<string, string> = new Map(Object.entries(NAME_SYNONYMS));
+
 /** Lower case, no diacritics, "&" as "dan"; camelCase split where a lower-case letter meets a capitalised word. */
 export function foldText(text: string): string {
   return text
@@ -104,7 +112,7 @@ export function tokenize(text: string | undefined): string[] {
   const out: string[] = [];
   for (const raw of foldText(text).split(/[^a-z0-9]+/)) {
     if (raw === '') continue;
-    out.push(SPELLING[raw] ?? raw);
+    out.push(SPELLING_OF.get(raw) ?? raw);
   }
   return out;
 }
@@ -116,30 +124,21 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /**
  * `tokenize` in one pass for plain ASCII text (nearly every name, description and address), undefined for
  * anything else. Same result as the folding path: camelCase splits where `foldText`'s pattern matches
- * (left to right, three characters a match), "&" is the word "dan".
+ * (left to right, three characters a match), "&" is the word "dan". Tokens are cut from the text lower-cased
+ * once (ASCII lower-casing keeps every position), without a closure per call.
  */
 function tokenizeAscii(text: string): string[] | undefined {
+  const n = text.length;
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) > 127) return undefined;
+  const lower = text.toLowerCase();
   const out: string[] = [];
   let start = -1;
-  let token = '';
-  const flush = (end: number) => {
-    if (start >= 0) {
-      token += text.slice(start, end).toLowerCase();
-      start = -1;
-    }
-    if (token !== '') {
-      out.push(SPELLING[token] ?? token);
-      token = '';
-    }
-  };
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c > 127) return undefined;
     if (isLower(c) || isUpper(c) || isDigit(c)) {
-      if (isLower(c) && i + 2 < text.length && isUpper(text.charCodeAt(i + 1)) && (isLower(text.charCodeAt(i + 2)) || isUpper(text.charCodeAt(i + 2)))) {
+      if (isLower(c) && i + 2 < n && isUpper(text.charCodeAt(i + 1)) && (isLower(text.charCodeAt(i + 2)) || isUpper(text.charCodeAt(i + 2)))) {
         // "eKinerja": the lower-case letter ends a word, the next two characters are matched already.
-        if (start < 0) start = i;
-        flush(i + 1);
+        out.push(spelled(lower.slice(start < 0 ? i : start, i + 1)));
         start = i + 1;
         i += 2;
         continue;
@@ -147,11 +146,18 @@ function tokenizeAscii(text: string): string[] | undefined {
       if (start < 0) start = i;
       continue;
     }
-    flush(i);
+    if (start >= 0) {
+      out.push(spelled(lower.slice(start, i)));
+      start = -1;
+    }
     if (c === 38) out.push('dan');
   }
-  flush(text.length);
+  if (start >= 0) out.push(spelled(lower.slice(start, n)));
   return out;
+}
+
+function spelled(token: string): string {
+  return SPELLING_OF.get(token) ?? token;
 }
 
 export function compact(tokens: readonly string[]): string {
@@ -163,7 +169,7 @@ export function nameTokens(tokens: readonly string[], vocabulary: ReadonlySet<st
   const out: string[] = [];
   for (let t of joinSplitWords(tokens, vocabulary)) {
     t = stripNamePrefix(t, vocabulary);
-    const syn = NAME_SYNONYMS[t];
+    const syn = NAME_SYNONYM_OF.get(t);
     if (syn !== undefined) t = syn;
     if (t === '' || t.length < 2 || STOPWORDS.has(t) || BOILERPLATE.has(t) || VERSION_TOKEN.test(t)) continue;
     out.push(t);
@@ -197,7 +203,7 @@ export function stripNamePrefix(token: string, vocabulary: ReadonlySet<string>):
   for (const prefix of NAME_PREFIXES) {
     if (!token.startsWith(prefix)) continue;
     const rest = token.slice(prefix.length);
-    const word = SPELLING[rest] ?? rest;
+    const word = SPELLING_OF.get(rest) ?? rest;
     if (rest.length >= 3 && word.length >= 4 && vocabulary.has(word)) return word;
     if (rest.length >= 4 && vocabulary.has(rest)) return rest;
   }
@@ -207,11 +213,13 @@ export function stripNamePrefix(token: string, vocabulary: ReadonlySet<string>):
 /** The tokens with every glued-on prefix stripped, or undefined when no token has one. */
 export function withoutNamePrefixes(tokens: readonly string[], vocabulary: ReadonlySet<string>): string[] | undefined {
   let changed = false;
-  const out = tokens.map((t) => {
+  // Built by push rather than `map`, so it is the same kind of array as every other token list.
+  const out: string[] = [];
+  for (const t of tokens) {
     const s = stripNamePrefix(t, vocabulary);
     if (s !== t) changed = true;
-    return s;
-  });
+    out.push(s);
+  }
   return changed ? out : undefined;
 }
 
@@ -326,22 +334,86 @@ const GENERIC_HOSTS = new Set([
 const GENERIC_HOST_SUFFIXES = ['.blogspot.com', '.wordpress.com', '.github.io'];
 const SECOND_LEVEL = new Set(['go', 'co', 'ac', 'or', 'web', 'my', 'sch', 'desa', 'net', 'biz', 'ponpes', 'mil', 'com']);
 
+const IP_HOST = /^\d{1,3}(\.\d{1,3}){3}$/;
+const PAGE_SUFFIX = /\.(php|html?|aspx?|jsp)$/;
+
 export function parseUrl(raw: string | undefined): UrlInfo | undefined {
   if (!raw) return undefined;
+  const plain = plainUrl(raw);
+  if (plain !== undefined) return plain;
   URL_PATTERN.lastIndex = 0;
   for (let m = URL_PATTERN.exec(raw); m !== null; m = URL_PATTERN.exec(raw)) {
     let host = m[1]!.toLowerCase();
-    const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
-    if (!isIp && !KNOWN_TLDS.has(host.slice(host.lastIndexOf('.') + 1)) && host.slice(host.lastIndexOf('.') + 1).length !== 2) continue;
+    const isIp = IP_HOST.test(host);
+    const tld = host.slice(host.lastIndexOf('.') + 1);
+    if (!isIp && !KNOWN_TLDS.has(tld) && tld.length !== 2) continue;
     if (host.startsWith('www.')) host = host.slice(4);
-    const path = (m[2] ?? '')
-      .split(/[?#]/)[0]!
-      .split('/')
-      .map((s) => safeDecode(s).toLowerCase().replace(/\.(php|html?|aspx?|jsp)$/, ''))
-      .filter((s) => s !== '' && !GENERIC_PATH.has(s));
-    return { host, path, isIp };
+    return { host, path: pathSegments(m[2] ?? ''), isIp };
   }
   return undefined;
+}
+
+const isAlnum = (c: number) => isLower(c) || isDigit(c);
+
+/**
+ * `parseUrl` for the common plain address, without running URL_PATTERN: "http://" or "https://", a host of
+ * lower-case labels (letters, digits, inner hyphens) ending in a known or two-letter TLD of letters, then
+ * nothing or a path of printable characters the pattern's path takes whole. URL_PATTERN's first match on
+ * such an address is exactly that host and path, so both give the same; undefined for anything else.
+ */
+function plainUrl(raw: string): UrlInfo | undefined {
+  const hostStart = raw.startsWith('https://') ? 8 : raw.startsWith('http://') ? 7 : -1;
+  if (hostStart < 0) return undefined;
+  const n = raw.length;
+  let i = hostStart;
+  let labelStart = i;
+  let dots = 0;
+  let lettersOnly = true;
+  for (; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 46 /* . */) {
+      if (i === labelStart || !isAlnum(raw.charCodeAt(labelStart)) || !isAlnum(raw.charCodeAt(i - 1))) return undefined;
+      dots++;
+      labelStart = i + 1;
+      lettersOnly = true;
+    } else if (isLower(c)) {
+      continue;
+    } else if (isDigit(c) || c === 45 /* - */) {
+      lettersOnly = false;
+    } else break;
+  }
+  const hostEnd = i;
+  if (dots === 0 || !lettersOnly || hostEnd - labelStart < 2) return undefined;
+  for (; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    // The pattern's path stops at whitespace, |, quotes and angle brackets: only a path it takes whole is plain.
+    if (c <= 32 || c >= 127 || c === 124 || c === 34 || c === 39 || c === 60 || c === 62) return undefined;
+  }
+  if (hostEnd < n && raw.charCodeAt(hostEnd) !== 47 /* / */) return undefined;
+  const tld = raw.slice(labelStart, hostEnd);
+  if (!KNOWN_TLDS.has(tld) && tld.length !== 2) return undefined;
+  let host = raw.slice(hostStart, hostEnd);
+  if (host.startsWith('www.')) host = host.slice(4);
+  return { host, path: pathSegments(raw.slice(hostEnd)), isIp: false };
+}
+
+/** The meaningful path segments: query and fragment cut, decoded, lower case, page suffixes and generic ones gone. */
+function pathSegments(rawPath: string): string[] {
+  const path: string[] = [];
+  if (rawPath === '') return path;
+  let end = rawPath.length;
+  for (let i = 0; i < end; i++) {
+    const c = rawPath.charCodeAt(i);
+    if (c === 63 /* ? */ || c === 35 /* # */) end = i;
+  }
+  for (const raw of rawPath.slice(0, end).split('/')) {
+    if (raw === '') continue;
+    // Without a "%" there is nothing to decode (decodeURIComponent would return the text unchanged).
+    let segment = (raw.includes('%') ? safeDecode(raw) : raw).toLowerCase();
+    if (segment.includes('.')) segment = segment.replace(PAGE_SUFFIX, '');
+    if (segment !== '' && !GENERIC_PATH.has(segment)) path.push(segment);
+  }
+  return path;
 }
 
 function safeDecode(s: string): string {
@@ -352,10 +424,11 @@ function safeDecode(s: string): string {
   }
 }
 
-function isApexHost(host: string): boolean {
-  const labels = host.split('.');
-  if (labels.length <= 2) return true;
-  return labels.length === 3 && SECOND_LEVEL.has(labels[1]!);
+/** Whether the host made of `labels` from index `from` on is an apex domain (x.go.id, example.com). */
+function isApexFrom(labels: readonly string[], from: number): boolean {
+  const n = labels.length - from;
+  if (n <= 2) return true;
+  return n === 3 && SECOND_LEVEL.has(labels[from + 1]!);
 }
 
 /**
@@ -374,11 +447,21 @@ export function systemKey(url: UrlInfo | undefined): string | undefined {
 }
 
 /** True for hosts run by a regional government or on a private address: an application there is local. */
+const REGIONAL_PREFIXES = ['kab', 'kota', 'prov', 'pemkab', 'pemkot', 'pemprov'];
+const REGIONAL_SUFFIXES = ['kab', 'kota', 'prov'];
+
+/** A label glued to a regional word: kabmadiun, pemkotmalang, madiunkab, batukota (a letter on the other side). */
+function isRegionalLabel(label: string): boolean {
+  for (const p of REGIONAL_PREFIXES) if (label.length > p.length && label.startsWith(p) && isLower(label.charCodeAt(p.length))) return true;
+  for (const s of REGIONAL_SUFFIXES) if (label.length > s.length && label.endsWith(s) && isLower(label.charCodeAt(label.length - s.length - 1))) return true;
+  return false;
+}
+
 export function isRegionalHost(url: UrlInfo, regionTokens: ReadonlySet<string>): boolean {
   if (url.isIp || url.host === 'localhost') return true;
   const labels = url.host.split('.');
   for (const label of labels) {
-    if (/^(kab|kota|prov|pemkab|pemkot|pemprov)[a-z]/.test(label) || /[a-z](kab|kota|prov)$/.test(label)) return true;
+    if (isRegionalLabel(label)) return true;
     if (regionTokens.has(label)) return true;
   }
   return false;
@@ -398,8 +481,12 @@ export function hostNameTokens(url: UrlInfo): string[] {
   for (let i = 0; i < labels.length - 1; i++) {
     const label = labels[i]!;
     if (SECOND_LEVEL.has(label) || KNOWN_TLDS.has(label)) break;
-    if (i > 0 && isApexHost(labels.slice(i).join('.'))) break;
-    out.push(...label.split('-').filter((t) => t.length >= 2));
+    if (i > 0 && isApexFrom(labels, i)) break;
+    if (!label.includes('-')) {
+      if (label.length >= 2) out.push(label);
+      continue;
+    }
+    for (const t of label.split('-')) if (t.length >= 2) out.push(t);
   }
   return out;
 }
@@ -512,11 +599,22 @@ export function sortedIds(values: Iterable<string>, interner: Interner): Int32Ar
  */
 export function properNameTokens(names: Iterable<string | undefined>, vocabulary: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  for (const name of names) {
-    for (const t of tokenize(name)) {
-      if (t.length < 3 || /^\d+$/.test(t) || vocabulary.has(t) || STOPWORDS.has(t) || BOILERPLATE.has(t)) continue;
-      out.add(t);
-    }
-  }
+  for (const name of names) addProperNameTokens(out, tokenize(name), vocabulary);
   return out;
+}
+
+/** `properNameTokens` of names already tokenised (one token list per name, in the same order). */
+export function properNameTokensOf(tokenLists: Iterable<readonly string[]>, vocabulary: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const tokens of tokenLists) addProperNameTokens(out, tokens, vocabulary);
+  return out;
+}
+
+const DIGITS = /^\d+$/;
+
+function addProperNameTokens(out: Set<string>, tokens: readonly string[], vocabulary: ReadonlySet<string>): void {
+  for (const t of tokens) {
+    if (t.length < 3 || DIGITS.test(t) || vocabulary.has(t) || STOPWORDS.has(t) || BOILERPLATE.has(t)) continue;
+    out.add(t);
+  }
 }

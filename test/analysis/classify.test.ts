@@ -213,4 +213,31 @@ describe('classifyApplications: weak evidence', () => {
     expect(c.function).toBe(PERSONNEL);
     expect(c.evidence.some((e) => e.kind === 'url-host')).toBe(true);
   });
+  it('reads a repeated dataset id as its last dataset that classifies', () => {
+    const datasetOf = (datasets: Array<[string, string]>) =>
+      classifyApplications(inventory(agencies, [{ id: 'a', agencyId: 'u', name: 'Kolak Pisang', datasets: ['d1'] }], { datasets }), reference).get('a')!;
+    // "Data Pajak Daerah" is regional tax, "Data Kepegawaian ASN" personnel, "Kolak Pisang" nothing; a dataset
+    // alone (0.5) stays below the bar, so the evidence tells which one was read.
+    const last = datasetOf([['d1', 'Data Kepegawaian ASN'], ['d1', 'Data Pajak Daerah']]);
+    expect(last.evidence).toEqual([
+      { kind: 'dataset', detail: `uses dataset d1, classified ${REGIONAL_TAX}`, weight: 0.5 },
+      { kind: 'unclassified', detail: `best candidate ${REGIONAL_TAX} scores 0.5 < 0.85` },
+    ]);
+    const earlier = datasetOf([['d1', 'Data Pajak Daerah'], ['d1', 'Kolak Pisang']]);
+    expect(earlier.evidence[0]).toEqual({ kind: 'dataset', detail: `uses dataset d1, classified ${REGIONAL_TAX}`, weight: 0.5 });
+    expect(datasetOf([['d1', 'Kolak Pisang']]).evidence).toEqual([]);
+  });
+
+  it('shares one read-only evidence item between applications that report the same evidence', () => {
+    const inv = inventory(agencies, [
+      { id: 'a', agencyId: 'u', name: 'SIMPEG' },
+      { id: 'b', agencyId: 'u', name: 'SIMPEG' },
+    ]);
+    const result = classifyApplications(inv, reference);
+    const [a, b] = [result.get('a')!, result.get('b')!];
+    expect(a.evidence).toEqual(b.evidence);
+    expect(a.evidence).not.toBe(b.evidence);
+    expect(a.evidence[0]).toBe(b.evidence[0]);
+    expect(Object.isFrozen(a.evidence[0])).toBe(true);
+  });
 });
