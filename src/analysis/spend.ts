@@ -16,7 +16,7 @@
  * All amounts are integer rupiah, so the summary totals are exact sums of the cluster figures.
  * Assumptions and their reasons: src/analysis/assumptions.ts and docs/method.md.
  */
-import type { DuplicateCluster, EvidenceItem, Inventory, SavingsRange } from '../types.js';
+import type { AgencyLevel, DuplicateCluster, EvidenceItem, Inventory, SavingsRange } from '../types.js';
 import { resolveAssumptions, type AssumptionOverrides, type Assumptions } from './assumptions.js';
 
 export interface ApplicationCost {
@@ -56,14 +56,7 @@ export function analyzeSpend(
   sharedPlatformOf: Map<string, string> = new Map(),
 ): SpendResult {
   const a = resolveAssumptions(assumptions);
-  const costs = estimateCosts(inventory, functionOf, a, sharedPlatformOf);
-
-  let totalAnnualCost = 0;
-  let estimatedCostApplications = 0;
-  for (const c of costs.values()) {
-    totalAnnualCost += c.annualCost;
-    if (c.estimated) estimatedCostApplications++;
-  }
+  const { costs, totalAnnualCost, estimatedCostApplications } = costsWithTotals(inventory, functionOf, a, sharedPlatformOf);
 
   let duplicateAnnualCost = 0;
   let redundantAnnualCost = 0;
@@ -159,16 +152,24 @@ function priceCluster(plan: ClusterPlan, costs: Map<string, ApplicationCost>, a:
   let total = 0;
   let retainedCost = 0;
   let estimated = 0;
+  let redundant = 0;
+  let keeperCost: ApplicationCost | undefined;
+  // One lookup per member: `moving` is a subsequence of the members (each at its first occurrence), and
+  // the keeper is a member.
+  let next = 0;
   for (const id of cluster.applications) {
     const cost = costOf(costs, id);
     total += cost.annualCost;
     if (cost.estimated) estimated++;
     if (retained.has(id)) retainedCost += cost.annualCost;
+    if (next < moving.length && moving[next] === id) {
+      redundant += cost.annualCost;
+      next++;
+    }
+    if (keeperCost === undefined && id === cluster.keeper) keeperCost = cost;
   }
-  let redundant = 0;
-  for (const id of moving) redundant += costOf(costs, id).annualCost;
+  keeperCost ??= costOf(costs, cluster.keeper);
   const savings = consolidationSavings(redundant, a);
-  const keeperCost = costOf(costs, cluster.keeper);
 
   const evidence: EvidenceItem[] = [
     {
@@ -221,81 +222,144 @@ export function estimateCosts(
   a: Assumptions,
   sharedPlatformOf: Map<string, string> = new Map(),
 ): Map<string, ApplicationCost> {
-  const levelOf = new Map(inventory.agencies.map((ag) => [ag.id, ag.level]));
+  return costsWithTotals(inventory, functionOf, a, sharedPlatformOf).costs;
+}
+
+/** `estimateCosts`, with Σ cost and the number of estimates counted as the costs are made. */
+function costsWithTotals(
+  inventory: Inventory,
+  functionOf: Map<string, string | undefined>,
+  a: Assumptions,
+  sharedPlatformOf: Map<string, string>,
+): { costs: Map<string, ApplicationCost>; totalAnnualCost: number; estimatedCostApplications: number } {
+  const apps = inventory.applications;
+  const levelOf = new Map<string, AgencyLevel>();
+  for (const ag of inventory.agencies) levelOf.set(ag.id, ag.level);
+  // Applications come grouped by agency: remember the last agency's level rather than look it up again.
+  let lastAgency: string | undefined;
+  let lastLevel: AgencyLevel | undefined;
+  const levelOfApp = (agencyId: string): AgencyLevel | undefined => {
+    if (agencyId !== lastAgency) {
+      lastAgency = agencyId;
+      lastLevel = levelOf.get(agencyId);
+    }
+    return lastLevel;
+  };
+
+  // `functionOf` is normally built from this inventory, in its order: walked beside the applications it
+  // gives each function code without a lookup (an entry out of step falls back to one).
+  const functionIds: string[] = [];
+  const functionCodes: Array<string | undefined> = [];
+  if (functionOf.size === apps.length) {
+    functionOf.forEach((fn, id) => {
+      functionIds.push(id);
+      functionCodes.push(fn);
+    });
+  }
+  const functionAt = (i: number): string | undefined => (functionIds[i] === apps[i]!.id ? functionCodes[i] : functionOf.get(apps[i]!.id));
+
   const byFunction = new Map<string, number[]>();
   const byLevel = new Map<string, number[]>();
   const all: number[] = [];
-  const given = new Map<string, number>();
-
-  for (const app of inventory.applications) {
+  /** The given cost of each application, rounded once; NaN when none is usable. */
+  const given = new Float64Array(apps.length).fill(NaN);
+  for (let i = 0; i < apps.length; i++) {
+    const app = apps[i]!;
     const cost = app.annualCost;
     if (cost === undefined || !Number.isFinite(cost) || cost < 0) continue;
     const rounded = Math.round(cost);
-    given.set(app.id, rounded);
+    given[i] = rounded;
     if (rounded === 0 || app.status === 'retired') continue;
     all.push(rounded);
-    const fn = functionOf.get(app.id);
+    const fn = functionAt(i);
     if (fn !== undefined) push(byFunction, fn, rounded);
-    const level = levelOf.get(app.agencyId);
+    const level = levelOfApp(app.agencyId);
     if (level !== undefined) push(byLevel, level, rounded);
   }
 
+  // An estimate depends only on the function and the agency level: each distinct one is worked out once
+  // (median and basis text), and applications get their own object with the shared figures.
   const min = a.minKnownCostsForMedian;
-  const medianCache = new Map<number[], number>();
-  const medianOf = (values: number[] | undefined): number | undefined => {
-    if (values === undefined || values.length < min) return undefined;
-    let m = medianCache.get(values);
-    if (m === undefined) {
-      m = median(values);
-      medianCache.set(values, m);
+  let allEstimate: Estimate | undefined;
+  const inventoryEstimate = (): Estimate =>
+    (allEstimate ??=
+      all.length >= min
+        ? { annualCost: median(all), basis: `median of ${all.length} known costs in the inventory` }
+        : { annualCost: Math.round(a.fallbackAnnualCost), basis: `default ${formatRupiah(a.fallbackAnnualCost)} (fewer than ${min} known costs in the inventory)` });
+  const byFunctionEstimate = new Map<string | undefined, Estimate | null>();
+  const byLevelEstimate = new Map<string | undefined, Estimate>();
+  const estimateFor = (fn: string | undefined, level: AgencyLevel | undefined): Estimate => {
+    let estimate = byFunctionEstimate.get(fn);
+    if (estimate === undefined) {
+      const values = fn !== undefined ? byFunction.get(fn) : undefined;
+      estimate = values !== undefined && values.length >= min ? { annualCost: median(values), basis: `median of ${values.length} known costs for function ${fn}` } : null;
+      byFunctionEstimate.set(fn, estimate);
     }
-    return m;
+    if (estimate !== null) return estimate;
+    let atLevel = byLevelEstimate.get(level);
+    if (atLevel === undefined) {
+      const values = level !== undefined ? byLevel.get(level) : undefined;
+      atLevel = values !== undefined && values.length >= min ? { annualCost: median(values), basis: `median of ${values.length} known costs at ${level} agencies` } : inventoryEstimate();
+      byLevelEstimate.set(level, atLevel);
+    }
+    return atLevel;
+  };
+  const nationalInstanceCost = Math.round(a.nationalInstanceLocalCost);
+  const nationalBasis = new Map<string | undefined, Map<string, string>>();
+  const nationalBasisFor = (platform: string | undefined, level: string): string => {
+    let byLevelBasis = nationalBasis.get(platform);
+    if (byLevelBasis === undefined) nationalBasis.set(platform, (byLevelBasis = new Map()));
+    let basis = byLevelBasis.get(level);
+    if (basis === undefined) {
+      basis = `instance of national platform${platform ? ` ${platform}` : ''} at a ${level} agency: run by the platform owner`;
+      byLevelBasis.set(level, basis);
+    }
+    return basis;
+  };
+  const retiredCost = Math.round(a.retiredMissingCost);
+
+  const costFor = (i: number, known: number): ApplicationCost => {
+    const app = apps[i]!;
+    if (!Number.isNaN(known)) return { annualCost: known, estimated: false, basis: 'given' };
+    const level = levelOfApp(app.agencyId);
+    const platform = sharedPlatformOf.get(app.id);
+    if ((platform !== undefined || app.origin === 'national') && level !== undefined && level !== 'central') {
+      return { annualCost: nationalInstanceCost, estimated: true, basis: nationalBasisFor(platform, level) };
+    }
+    if (app.status === 'retired') return { annualCost: retiredCost, estimated: true, basis: 'retired, no cost given: no running cost assumed' };
+    const estimate = estimateFor(functionAt(i), level);
+    return { annualCost: estimate.annualCost, estimated: true, basis: estimate.basis };
   };
 
   const costs = new Map<string, ApplicationCost>();
-  for (const app of inventory.applications) {
-    const known = given.get(app.id);
-    if (known !== undefined) {
-      costs.set(app.id, { annualCost: known, estimated: false, basis: 'given' });
-      continue;
-    }
-    const level = levelOf.get(app.agencyId);
-    const platform = sharedPlatformOf.get(app.id);
-    if ((platform !== undefined || app.origin === 'national') && level !== undefined && level !== 'central') {
-      costs.set(app.id, {
-        annualCost: Math.round(a.nationalInstanceLocalCost),
-        estimated: true,
-        basis: `instance of national platform${platform ? ` ${platform}` : ''} at a ${level} agency: run by the platform owner`,
-      });
-      continue;
-    }
-    if (app.status === 'retired') {
-      costs.set(app.id, { annualCost: Math.round(a.retiredMissingCost), estimated: true, basis: 'retired, no cost given: no running cost assumed' });
-      continue;
-    }
-    const fn = functionOf.get(app.id);
-    const fnValues = fn !== undefined ? byFunction.get(fn) : undefined;
-    const levelValues = level !== undefined ? byLevel.get(level) : undefined;
-    const fnMedian = medianOf(fnValues);
-    const levelMedian = medianOf(levelValues);
-    const allMedian = medianOf(all);
-    let estimate: ApplicationCost;
-    if (fnMedian !== undefined) {
-      estimate = { annualCost: fnMedian, estimated: true, basis: `median of ${fnValues!.length} known costs for function ${fn}` };
-    } else if (levelMedian !== undefined) {
-      estimate = { annualCost: levelMedian, estimated: true, basis: `median of ${levelValues!.length} known costs at ${level} agencies` };
-    } else if (allMedian !== undefined) {
-      estimate = { annualCost: allMedian, estimated: true, basis: `median of ${all.length} known costs in the inventory` };
-    } else {
-      estimate = {
-        annualCost: Math.round(a.fallbackAnnualCost),
-        estimated: true,
-        basis: `default ${formatRupiah(a.fallbackAnnualCost)} (fewer than ${min} known costs in the inventory)`,
-      };
-    }
-    costs.set(app.id, estimate);
+  let totalAnnualCost = 0;
+  let estimatedCostApplications = 0;
+  for (let i = 0; i < apps.length; i++) {
+    const cost = costFor(i, given[i]!);
+    costs.set(apps[i]!.id, cost);
+    totalAnnualCost += cost.annualCost;
+    if (cost.estimated) estimatedCostApplications++;
   }
-  return costs;
+  if (costs.size !== apps.length) {
+    // An id repeats (never after loading): its records all take the given cost of the last one with one,
+    // and it counts once.
+    const givenById = new Map<string, number>();
+    for (let i = 0; i < apps.length; i++) if (!Number.isNaN(given[i])) givenById.set(apps[i]!.id, given[i]!);
+    costs.clear();
+    for (let i = 0; i < apps.length; i++) costs.set(apps[i]!.id, costFor(i, givenById.get(apps[i]!.id) ?? NaN));
+    totalAnnualCost = 0;
+    estimatedCostApplications = 0;
+    for (const cost of costs.values()) {
+      totalAnnualCost += cost.annualCost;
+      if (cost.estimated) estimatedCostApplications++;
+    }
+  }
+  return { costs, totalAnnualCost, estimatedCostApplications };
+}
+
+interface Estimate {
+  annualCost: number;
+  basis: string;
 }
 
 function push(map: Map<string, number[]>, key: string, value: number): void {
@@ -311,19 +375,35 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
 }
 
-/** For what the digit grouping below does not cover (exponent notation from 1e21 on, NaN, infinities). */
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/**
+ * For what the digit grouping below does not cover (exponent notation from 1e21 on, NaN, infinities, −0);
+ * made on first use, since building an Intl formatter costs tens of milliseconds.
+ */
+let grouped: Intl.NumberFormat | undefined;
 
 /**
  * A number rounded to an integer with thousands separators ("1,234,567"), as `toLocaleString('en-US')`
  * writes it; by hand, because Intl formatting costs microseconds a call and reports make tens of thousands.
+ * Safe integers are grouped by arithmetic (no digit string to slice); beyond 2⁵³ the digits String() gives.
  */
 export function formatNumber(value: number): string {
   const n = Math.round(value);
-  if (!(Math.abs(n) < 1e21) || Object.is(n, -0)) return GROUPED.format(n);
-  const digits = String(Math.abs(n));
-  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
-  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  let abs = Math.abs(n);
+  if (!(abs < 1e21) || Object.is(n, -0)) return (grouped ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(n);
+  if (abs < 1000) return String(n);
+  if (abs > Number.MAX_SAFE_INTEGER) {
+    const digits = String(abs);
+    let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+    for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+    return n < 0 ? `-${out}` : out;
+  }
+  let out = '';
+  while (abs >= 1000) {
+    const group = abs % 1000;
+    abs = (abs - group) / 1000;
+    out = (group >= 100 ? ',' : group >= 10 ? ',0' : ',00') + group + out;
+  }
+  out = abs + out;
   return n < 0 ? `-${out}` : out;
 }
 

@@ -47,7 +47,6 @@ export interface AppliedRecommendations {
   droppedExchanges: number;
 }
 
-const AUTOMATED = new Set<Mechanism | undefined>(['api', 'service_bus', 'database']);
 /** Most automated first: which mechanism survives when two exchanges merge. */
 const MECHANISM_RANK: Record<Mechanism, number> = { service_bus: 5, api: 4, database: 3, file: 2, manual: 1 };
 
@@ -61,24 +60,26 @@ export function simulateTargetState(
 ): TargetState {
   const a = resolveAssumptions(assumptions);
   const sharedPlatformOf = facts.sharedPlatformOf ?? new Map<string, string>();
-  const functionOf = facts.functionOf ?? new Map(inventory.applications.map((app) => [app.id, app.function]));
-  const costs = facts.costs ?? estimateCosts(inventory, functionOf, a, sharedPlatformOf);
+  const costs = facts.costs ?? estimateCosts(inventory, facts.functionOf ?? functionCodes(inventory), a, sharedPlatformOf);
   const costOf = (id: string) => costs.get(id)?.annualCost ?? 0;
 
-  const applied = applyRecommendations(inventory, recommendations);
+  const applied = apply(inventory, recommendations);
   const target = applied.inventory;
 
-  let totalBefore = 0;
-  for (const app of inventory.applications) totalBefore += costOf(app.id);
-  const annualCostBefore = facts.annualCost ?? totalBefore;
+  let annualCostBefore = facts.annualCost;
+  if (annualCostBefore === undefined) {
+    annualCostBefore = 0;
+    for (const app of inventory.applications) annualCostBefore += costOf(app.id);
+  }
   let removedCost = 0;
   let absorption = 0;
   let migrated = 0;
   let retired = 0;
   for (const [id, { successor }] of applied.removed) {
-    removedCost += costOf(id);
+    const cost = costOf(id);
+    removedCost += cost;
     if (successor !== undefined) {
-      absorption += Math.round(costOf(id) * a.keeperAbsorptionShare.expected);
+      absorption += Math.round(cost * a.keeperAbsorptionShare.expected);
       migrated++;
     } else retired++;
   }
@@ -93,7 +94,7 @@ export function simulateTargetState(
   const after: StateMetrics = {
     applications: target.applications.length,
     annualCost: annualCostBefore - removedCost + absorption,
-    duplicateClusters: remainingDuplicates(clusters, new Set(target.applications.map((app) => app.id)), sharedPlatformOf),
+    duplicateClusters: remainingDuplicates(clusters, applied.remains, sharedPlatformOf),
     siloIndex: siloIndexOf(target),
     automatedExchangeShare: automatedShare(target),
   };
@@ -121,112 +122,183 @@ export function simulateTargetState(
  * and exchanges the recommendations leave as they are are the input's own objects, shared, not copied.
  */
 export function applyRecommendations(inventory: Inventory, recommendations: Recommendation[]): AppliedRecommendations {
-  const known = new Set(inventory.applications.map((app) => app.id));
-  const successor = new Map<string, string>();
+  const { remains: _, ...applied } = apply(inventory, recommendations);
+  return applied;
+}
+
+/**
+ * `applyRecommendations`, plus whether an id remains an application of the target.
+ *
+ * Applications are numbers throughout: the inventory's ids first (an id's first position), then ids only
+ * exchanges name. Per number, typed arrays say whether it is removed, its successor and where its chain of
+ * successors ends, so an exchange costs the lookup of its two ends and no string work; pairs of numbers
+ * are the keys of the repeated-exchange index (small integers while numbers² < 2³¹, below 46,000 numbers).
+ */
+function apply(inventory: Inventory, recommendations: Recommendation[]): AppliedRecommendations & { remains: (id: string) => boolean } {
+  const apps = inventory.applications;
+  const xs = inventory.exchanges;
+  const numberOf = new Map<string, number>();
+  const idOf: string[] = [];
+  const numberAt = new Int32Array(apps.length);
+  for (let i = 0; i < apps.length; i++) {
+    const id = apps[i]!.id;
+    let k = numberOf.get(id);
+    if (k === undefined) {
+      k = idOf.length;
+      numberOf.set(id, k);
+      idOf.push(id);
+    }
+    numberAt[i] = k;
+  }
+  const known = idOf.length;
+  const sourceOf = new Int32Array(xs.length);
+  const targetOf = new Int32Array(xs.length);
+  const num = (id: string): number => {
+    let k = numberOf.get(id);
+    if (k === undefined) {
+      k = idOf.length;
+      numberOf.set(id, k);
+      idOf.push(id);
+    }
+    return k;
+  };
+  for (let x = 0; x < xs.length; x++) {
+    sourceOf[x] = num(xs[x]!.sourceId);
+    targetOf[x] = num(xs[x]!.targetId);
+  }
+  const total = idOf.length;
+
+  const successor = new Int32Array(total).fill(-1);
+  const isRemoved = new Uint8Array(total);
   const removed = new Map<string, { by: string; successor?: string }>();
   const converted = new Set<string>();
-  const connections: Array<{ from: string; to: string; by: string }> = [];
+  /** Service-bus connections to add: master source → application, with the recommendation asking for it. */
+  const connectFrom: number[] = [];
+  const connectTo: number[] = [];
+  const connectBy: string[] = [];
+  const knownNumber = (id: string) => {
+    const k = numberOf.get(id);
+    return k !== undefined && k < known ? k : -1;
+  };
 
   for (const rec of recommendations) {
     switch (rec.kind) {
       case 'consolidate':
-      case 'adopt-common':
-        if (rec.target === undefined || !known.has(rec.target)) break;
+      case 'adopt-common': {
+        const target = rec.target === undefined ? -1 : knownNumber(rec.target);
+        if (target === -1) break;
         for (const id of rec.applications) {
-          if (id === rec.target || !known.has(id) || removed.has(id)) continue;
-          successor.set(id, rec.target);
+          const k = knownNumber(id);
+          if (k === target || k === -1 || isRemoved[k] === 1) continue;
+          successor[k] = target;
+          isRemoved[k] = 1;
           removed.set(id, { by: rec.id, successor: rec.target });
         }
         break;
+      }
       case 'retire':
-        for (const id of rec.applications) if (known.has(id) && !removed.has(id)) removed.set(id, { by: rec.id });
+        for (const id of rec.applications) {
+          const k = knownNumber(id);
+          if (k === -1 || isRemoved[k] === 1) continue;
+          isRemoved[k] = 1;
+          removed.set(id, { by: rec.id });
+        }
         break;
       case 'integrate':
       case 'share-data':
-        for (const id of rec.exchanges ?? []) converted.add(id);
+        if (rec.exchanges !== undefined) for (const id of rec.exchanges) converted.add(id);
         if (rec.target !== undefined) {
-          for (const id of rec.applications) if (id !== rec.target) connections.push({ from: rec.target, to: id, by: rec.id });
+          // An end outside the inventory never remains an application: such connections are never added.
+          const from = knownNumber(rec.target);
+          if (from === -1) break;
+          for (const id of rec.applications) {
+            const to = knownNumber(id);
+            if (id === rec.target || to === -1) continue;
+            connectFrom.push(from);
+            connectTo.push(to);
+            connectBy.push(rec.id);
+          }
         }
         break;
     }
   }
 
-  // A target that itself moved (overlapping recommendations) passes its absorbed applications on.
-  const resolve = (id: string): string => {
-    if (!successor.has(id)) return id;
-    let current = id;
-    const seen = new Set<string>();
-    while (successor.has(current) && !seen.has(current)) {
-      seen.add(current);
-      current = successor.get(current)!;
+  // A target that itself moved (overlapping recommendations) passes its absorbed applications on: where each
+  // chain of successors ends (a cycle ends where it first comes back).
+  const resolved = new Int32Array(total);
+  const seenBy = new Int32Array(total).fill(-1);
+  for (let k = 0; k < total; k++) {
+    let current = k;
+    while (successor[current] !== -1 && seenBy[current] !== k) {
+      seenBy[current] = k;
+      current = successor[current]!;
     }
-    return current;
-  };
-  const gone = (id: string) => removed.has(id) && !successor.has(id);
+    resolved[k] = current;
+  }
+  /** Gone: removed with no successor (retired); its exchanges go with it. */
+  const gone = new Uint8Array(total);
+  for (let k = 0; k < total; k++) gone[k] = isRemoved[k] === 1 && successor[k] === -1 ? 1 : 0;
 
   // Copy on write: only keepers that take datasets over and exchanges that change are new objects; the
   // rest are shared with the input, which is never written to.
   const applications: Application[] = [];
-  const positionOf = new Map<string, number>();
-  for (const app of inventory.applications) {
-    if (removed.has(app.id)) continue;
-    positionOf.set(app.id, applications.length);
-    applications.push(app);
+  const positionOf = new Int32Array(total).fill(-1);
+  for (let i = 0; i < apps.length; i++) {
+    if (isRemoved[numberAt[i]!] === 1) continue;
+    positionOf[numberAt[i]!] = applications.length;
+    applications.push(apps[i]!);
   }
-  const copied = new Set<number>();
-  for (const app of inventory.applications) {
-    if (!successor.has(app.id) || app.datasets.length === 0) continue;
-    const k = positionOf.get(resolve(app.id));
-    if (k === undefined) continue;
-    for (const d of app.datasets) {
-      if (applications[k]!.datasets.includes(d)) continue;
-      if (!copied.has(k)) {
+  const keptDatasets = new Map<number, Set<string>>();
+  const copied = new Uint8Array(applications.length);
+  for (let i = 0; i < apps.length; i++) {
+    const app = apps[i]!;
+    if (successor[numberAt[i]!] === -1 || app.datasets.length === 0) continue;
+    const k = positionOf[resolved[numberAt[i]!]!]!;
+    if (k === -1) continue;
+    let kept = keptDatasets.get(k);
+    if (kept === undefined) keptDatasets.set(k, (kept = new Set(applications[k]!.datasets)));
+    for (let d = 0; d < app.datasets.length; d++) {
+      const dataset = app.datasets[d]!;
+      if (kept.has(dataset)) continue;
+      if (copied[k] === 0) {
         applications[k] = { ...applications[k]!, datasets: [...applications[k]!.datasets] };
-        copied.add(k);
+        copied[k] = 1;
       }
-      applications[k]!.datasets.push(d);
+      applications[k]!.datasets.push(dataset);
+      kept.add(dataset);
     }
   }
 
-  // Applications as numbers (ids an exchange names but the inventory lacks get numbers too), so that
-  // pairs are numeric keys: stride² stays far below 2⁵³ at any real size.
-  const numberOf = new Map<string, number>();
-  const num = (id: string): number => {
-    let k = numberOf.get(id);
-    if (k === undefined) numberOf.set(id, (k = numberOf.size));
-    return k;
-  };
-  for (const app of inventory.applications) num(app.id);
-  const stride = inventory.applications.length + 2 * inventory.exchanges.length + connections.length + 1;
+  const stride = total;
   const exchanges: Exchange[] = [];
   /** Ordered pair → the last exchange kept for it; `samePair[k]` → the one kept before k for that pair, or −1. */
   const lastOfPair = new Map<number, number>();
   const samePair: number[] = [];
-  const linked = new Set<number>();
-  const link = (s: number, t: number) => linked.add(s < t ? s * stride + t : t * stride + s);
   let convertedExchanges = 0;
   let droppedExchanges = 0;
-  for (const x of inventory.exchanges) {
-    if (gone(x.sourceId) || gone(x.targetId)) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    const s0 = sourceOf[i]!;
+    const t0 = targetOf[i]!;
+    if (gone[s0] === 1 || gone[t0] === 1) {
       droppedExchanges++;
       continue;
     }
-    const sourceId = resolve(x.sourceId);
-    const targetId = resolve(x.targetId);
-    if (sourceId === targetId) {
+    const s = resolved[s0]!;
+    const t = resolved[t0]!;
+    if (s === t) {
       droppedExchanges++;
       continue;
     }
     let mechanism = x.mechanism;
-    if (converted.has(x.id) && mechanism !== 'service_bus') {
+    if (mechanism !== 'service_bus' && converted.has(x.id)) {
       mechanism = 'service_bus';
       convertedExchanges++;
     }
-    const s = num(sourceId);
-    const t = num(targetId);
     const pair = s * stride + t;
     const data = x.data ?? '';
-    let k = lastOfPair.get(pair) ?? -1;
+    const last = lastOfPair.get(pair) ?? -1;
+    let k = last;
     while (k !== -1 && (exchanges[k]!.data ?? '') !== data) k = samePair[k]!;
     if (k !== -1) {
       const kept = exchanges[k]!;
@@ -234,24 +306,26 @@ export function applyRecommendations(inventory: Inventory, recommendations: Reco
       droppedExchanges++;
       continue;
     }
-    samePair.push(lastOfPair.get(pair) ?? -1);
+    samePair.push(last);
     lastOfPair.set(pair, exchanges.length);
-    link(s, t);
-    const same = sourceId === x.sourceId && targetId === x.targetId && mechanism === x.mechanism;
-    exchanges.push(same ? x : { ...x, sourceId, targetId, mechanism });
+    const same = s === s0 && t === t0 && mechanism === x.mechanism;
+    exchanges.push(same ? x : { ...x, sourceId: idOf[s]!, targetId: idOf[t]!, mechanism });
   }
 
+  // A connection is added unless the two already exchange, either way (the pairs index holds every kept pair).
   let addedExchanges = 0;
-  for (const { from, to, by } of connections) {
-    if (gone(from) || gone(to)) continue;
-    const source = resolve(from);
-    const target = resolve(to);
-    if (source === target || !positionOf.has(source) || !positionOf.has(target)) continue;
-    const s = num(source);
-    const t = num(target);
-    if (linked.has(s < t ? s * stride + t : t * stride + s)) continue;
-    link(s, t);
-    exchanges.push({ id: `${by}:${target}`, sourceId: source, targetId: target, mechanism: 'service_bus', properties: { recommendation: by } });
+  for (let c = 0; c < connectFrom.length; c++) {
+    const from = connectFrom[c]!;
+    const to = connectTo[c]!;
+    if (gone[from] === 1 || gone[to] === 1) continue;
+    const s = resolved[from]!;
+    const t = resolved[to]!;
+    if (s === t || positionOf[s] === -1 || positionOf[t] === -1) continue;
+    if (lastOfPair.has(s * stride + t) || lastOfPair.has(t * stride + s)) continue;
+    lastOfPair.set(s * stride + t, exchanges.length);
+    const by = connectBy[c]!;
+    const target = idOf[t]!;
+    exchanges.push({ id: `${by}:${target}`, sourceId: idOf[s]!, targetId: target, mechanism: 'service_bus', properties: { recommendation: by } });
     addedExchanges++;
   }
 
@@ -261,19 +335,33 @@ export function applyRecommendations(inventory: Inventory, recommendations: Reco
     convertedExchanges,
     addedExchanges,
     droppedExchanges,
+    remains: (id: string) => {
+      const k = numberOf.get(id);
+      return k !== undefined && positionOf[k] !== -1;
+    },
   };
 }
 
-function remainingDuplicates(clusters: DuplicateCluster[], remaining: Set<string>, sharedPlatformOf: Map<string, string>): number {
+/** Clusters with more than one remaining system (instances of one shared platform are one system). */
+function remainingDuplicates(clusters: DuplicateCluster[], remains: (id: string) => boolean, sharedPlatformOf: Map<string, string>): number {
   let count = 0;
   for (const cluster of clusters) {
-    const systems = new Set<string>();
+    // Two remaining members that are different systems settle it: no set of system keys needed.
+    let first: string | undefined;
+    let firstIsPlatform = false;
     for (const id of cluster.applications) {
-      if (!remaining.has(id)) continue;
+      if (!remains(id)) continue;
       const platform = sharedPlatformOf.get(id);
-      systems.add(platform !== undefined ? `platform:${platform}` : `app:${id}`);
+      const key = platform ?? id;
+      const isPlatform = platform !== undefined;
+      if (first === undefined) {
+        first = key;
+        firstIsPlatform = isPlatform;
+      } else if (key !== first || isPlatform !== firstIsPlatform) {
+        count++;
+        break;
+      }
     }
-    if (systems.size > 1) count++;
   }
   return count;
 }
@@ -281,8 +369,17 @@ function remainingDuplicates(clusters: DuplicateCluster[], remaining: Set<string
 function automatedShare(inventory: Inventory): number {
   if (inventory.exchanges.length === 0) return 0;
   let automated = 0;
-  for (const x of inventory.exchanges) if (AUTOMATED.has(x.mechanism)) automated++;
+  for (let i = 0; i < inventory.exchanges.length; i++) {
+    const m = inventory.exchanges[i]!.mechanism;
+    if (m === 'api' || m === 'service_bus' || m === 'database') automated++;
+  }
   return automated / inventory.exchanges.length;
+}
+
+function functionCodes(inventory: Inventory): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const app of inventory.applications) out.set(app.id, app.function);
+  return out;
 }
 
 const rank = (m: Mechanism | undefined) => (m === undefined ? 0 : MECHANISM_RANK[m]);

@@ -86,6 +86,18 @@ describe('estimateCosts', () => {
     expect(c.get('a')!.annualCost).toBe(1235);
     expect(c.get('b')!.annualCost).toBe(99);
   });
+
+  it('gives a repeated id the given cost of its last record that has one', () => {
+    // x: 10 M, then no cost → 10 M given; y: no cost, then 20 M → 20 M given. One entry per id.
+    const repeated = inventory(
+      [agency('R1', 'regency')],
+      [app('x', 'R1', { annualCost: 10 * M }), app('y', 'R1'), app('x', 'R1'), app('y', 'R1', { annualCost: 20 * M })],
+    );
+    const c = estimateCosts(repeated, new Map(), DEFAULT_ASSUMPTIONS);
+    expect(c.size).toBe(2);
+    expect(c.get('x')).toEqual({ annualCost: 10 * M, estimated: false, basis: 'given' });
+    expect(c.get('y')).toEqual({ annualCost: 20 * M, estimated: false, basis: 'given' });
+  });
 });
 
 describe('analyzeSpend', () => {
@@ -201,6 +213,8 @@ describe('analyzeSpend', () => {
 describe('formatNumber', () => {
   it('rounds and groups thousands as toLocaleString("en-US") does', () => {
     const values = [0, -0.4, 0.5, 7, 999, 1000, -1234.5, 123456, 1234567, 9007199254740993, 1e20, 1e21, -2.5e22, NaN, Infinity];
+    // Groups with leading zeros, and the largest safe integer (the arithmetic grouping's limit).
+    values.push(1001, 1010, 1100, 1000001, -1000010, 4825073250000, 9007199254740991);
     for (const v of values) expect(formatNumber(v)).toBe(Math.round(v).toLocaleString('en-US'));
     expect(formatNumber(1234567.4)).toBe('1,234,567');
     expect(formatRupiah(-1500000)).toBe('Rp -1,500,000');
