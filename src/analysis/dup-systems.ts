@@ -37,8 +37,12 @@ export interface SystemOptions {
 
 export function groupSystems(features: AppFeatures[], options: SystemOptions): { systemOf: Int32Array; systems: SystemGroup[] } {
   const n = features.length;
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const fnOfSet: Array<string | undefined> = features.map((f) => f.fn);
+  const parent = new Int32Array(n);
+  const fnOfSet = new Array<string | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    parent[i] = i;
+    fnOfSet[i] = features[i]!.fn;
+  }
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]!]!;
@@ -60,9 +64,13 @@ export function groupSystems(features: AppFeatures[], options: SystemOptions): {
   // Under one key, records first join the record of the same name, then the one of the same function, so
   // an unrelated record under the same key cannot block the others; an unclassified record with a new name
   // joins the key's first record.
-  // Most keys hold one record: the anchor maps are made when a second record arrives.
-  const byKey = new Map<string, { first: number; byName?: Map<string, number>; byFn?: Map<string, number> }>();
-  const join = (key: string, i: number) => {
+  // Most keys hold one record: the anchor maps are made when a second record arrives. One map per kind of
+  // key (platform, address, national name): the kinds never share a key.
+  type Anchors = Map<string, { first: number; byName?: Map<string, number>; byFn?: Map<string, number> }>;
+  const byPlatform: Anchors = new Map();
+  const bySystem: Anchors = new Map();
+  const byNationalName: Anchors = new Map();
+  const join = (byKey: Anchors, key: string, i: number) => {
     const fn = features[i]!.fn;
     const name = nameKeyOf(features[i]!);
     const anchors = byKey.get(key);
@@ -83,12 +91,13 @@ export function groupSystems(features: AppFeatures[], options: SystemOptions): {
     if (name !== undefined && sameName === undefined) anchors.byName.set(name, i);
     if (fn !== undefined && sameFn === undefined) anchors.byFn.set(fn, i);
   };
-  features.forEach((f, i) => {
-    if (f.platform !== undefined) join(`platform|${f.platform}`, i);
-    if (f.system !== undefined) join(`system|${f.system}`, i);
+  for (let i = 0; i < n; i++) {
+    const f = features[i]!;
+    if (f.platform !== undefined) join(byPlatform, f.platform, i);
+    if (f.system !== undefined) join(bySystem, f.system, i);
     const nameKey = nameKeyOf(f);
-    if (f.app.origin === 'national' && f.platform === undefined && nameKey !== undefined) join(`national|${nameKey}`, i);
-  });
+    if (f.app.origin === 'national' && f.platform === undefined && nameKey !== undefined) join(byNationalName, nameKey, i);
+  }
 
   if (options.sameNameIsSameSystem) {
     // Records without an address join the record of the same name that has one; records at two different
@@ -113,23 +122,26 @@ export function groupSystems(features: AppFeatures[], options: SystemOptions): {
     }
   }
 
-  const rootIndex = new Map<number, number>();
+  // Systems in order of their first record.
+  const rootIndex = new Int32Array(n).fill(-1);
   const systems: SystemGroup[] = [];
   const systemOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const root = find(i);
-    let s = rootIndex.get(root);
-    if (s === undefined) {
+    let s = rootIndex[root]!;
+    if (s === -1) {
       s = systems.length;
-      rootIndex.set(root, s);
-      systems.push({ index: s, kind: 'single', members: [], adopted: false, fnConfidence: 0, altFns: [], generic: false, pure: false, view: false });
-    }
-    systems[s]!.members.push(i);
+      rootIndex[root] = s;
+      systems.push({ index: s, kind: 'single', members: [i], adopted: false, fnConfidence: 0, altFns: NO_FUNCTIONS, generic: false, pure: false, view: false, platform: undefined, fn: undefined });
+    } else systems[s]!.members.push(i);
     systemOf[i] = s;
   }
   for (const system of systems) describe(system, features);
   return { systemOf, systems };
 }
+
+/** A system's further functions when it has none (most systems): one shared empty list, frozen (read only). */
+const NO_FUNCTIONS = Object.freeze([]) as unknown as string[];
 
 /** What identifies a name across records: its lexicon identity, else its core words. */
 export function nameKeyOf(f: AppFeatures): string | undefined {
@@ -137,11 +149,19 @@ export function nameKeyOf(f: AppFeatures): string | undefined {
 }
 
 function describe(system: SystemGroup, features: AppFeatures[]): void {
-  if (system.members.length === 1) return describeSingle(system, features[system.members[0]!]!);
-  const members = system.members.map((i) => features[i]!);
-  const platform = members.find((f) => f.platform !== undefined)?.platform;
+  const members = system.members;
+  if (members.length === 1) return describeSingle(system, features[members[0]!]!);
+  let platform: string | undefined;
+  let national = 0;
+  let view = true;
   const votes = new Map<string, number>();
-  for (const f of members) if (f.fn !== undefined) votes.set(f.fn, (votes.get(f.fn) ?? 0) + f.fnConfidence);
+  for (const i of members) {
+    const f = features[i]!;
+    platform ??= f.platform;
+    if (f.fn !== undefined) votes.set(f.fn, (votes.get(f.fn) ?? 0) + f.fnConfidence);
+    if (f.app.origin === 'national') national++;
+    if (!f.view) view = false;
+  }
   let fn: string | undefined;
   let best = 0;
   for (const [code, v] of votes) {
@@ -150,27 +170,38 @@ function describe(system: SystemGroup, features: AppFeatures[]): void {
       best = v;
     }
   }
-  const withFn = members.filter((f) => f.fn === fn && fn !== undefined);
+  let fnConfidence = 0;
+  let generic = false;
+  let pure = false;
+  const altFns: string[] = [];
+  for (const i of members) {
+    const f = features[i]!;
+    if (fn !== undefined && f.fn === fn) {
+      fnConfidence = Math.max(fnConfidence, f.fnConfidence);
+      generic ||= f.generic;
+      pure ||= f.pure;
+    }
+    if (f.altFn !== undefined && f.altFn !== fn && !altFns.includes(f.altFn)) altFns.push(f.altFn);
+  }
   system.platform = platform;
   system.fn = fn;
-  system.fnConfidence = withFn.reduce((m, f) => Math.max(m, f.fnConfidence), 0);
-  system.altFns = [...new Set(members.flatMap((f) => (f.altFn !== undefined && f.altFn !== fn ? [f.altFn] : [])))];
-  system.generic = withFn.some((f) => f.generic);
-  system.pure = withFn.some((f) => f.pure);
-  system.view = members.every((f) => f.view);
+  system.fnConfidence = fnConfidence;
+  system.altFns = altFns;
+  system.generic = generic;
+  system.pure = pure;
+  system.view = view;
   // A system is national when most of its records say so (one mislabelled row does not make it national).
-  const national = members.filter((f) => f.app.origin === 'national').length * 2 > members.length;
-  system.adopted = platform !== undefined || national;
+  const isNational = national * 2 > members.length;
+  system.adopted = platform !== undefined || isNational;
+  const first = features[members[0]!]!.system;
   system.kind =
     platform !== undefined
       ? 'platform'
-      : national
+      : isNational
         ? 'national'
-        : members.length === 1
-          ? 'single'
-          : members.some((f) => f.system !== undefined && f.system === members[0]!.system)
-            ? 'shared-host'
-            : 'same-name';
+        : members.some((i) => features[i]!.system !== undefined && features[i]!.system === first)
+          ? 'shared-host'
+          : 'same-name';
 }
 
 /** `describe` for a system of one record (most of them), without the vote. */
@@ -180,7 +211,7 @@ function describeSingle(system: SystemGroup, f: AppFeatures): void {
   system.platform = f.platform;
   system.fn = fn;
   system.fnConfidence = fn !== undefined ? f.fnConfidence : 0;
-  system.altFns = f.altFn !== undefined && f.altFn !== fn ? [f.altFn] : [];
+  system.altFns = f.altFn !== undefined && f.altFn !== fn ? [f.altFn] : NO_FUNCTIONS;
   system.generic = fn !== undefined && f.generic;
   system.pure = fn !== undefined && f.pure;
   system.view = f.view;

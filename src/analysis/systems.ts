@@ -35,6 +35,12 @@
  * platform once beside each government's own systems, a regional system once. Records alone in their
  * system pass through every later stage unchanged, so an inventory with one record per system analyses
  * exactly as before.
+ *
+ * The stage runs once per analysis over tens of thousands of records, mostly in code not yet optimised:
+ * each distinct name and address is described once, and what only some records need (a core name, the
+ * words of an address, whether a host is a region's) on first need; a record alone in its system takes
+ * a short path; groups count with scratch arrays indexed by small numbers rather than per-group maps; hot
+ * loops index their arrays.
  */
 import type { AgencyMetrics, Application, ApplicationStatus, DuplicateCluster, EvidenceItem, Inventory, Recommendation, System } from '../types.js';
 import { compileReference } from '../reference/compile.js';
@@ -74,11 +80,10 @@ export interface SystemsResult {
   /** System id → the record that stands for the whole system (and carries its cost). */
   representativeOf: Map<string, string>;
   /**
-   * Record id → the record that stands for it in the system-level view: one per system and government,
-   * so a national platform is seen beside each government's own systems (its units' records of it).
+   * View record → the records it stands for (itself first), inventory order after it. A view record stands
+   * for its system's records in one government, so a national platform is seen beside each government's
+   * own systems (its units' records of it); every record is in exactly one list.
    */
-  viewOf: Map<string, string>;
-  /** View record → the records it stands for (itself first), inventory order after it. */
   viewMembers: Map<string, string[]>;
   /** Record id → its agency. */
   agencyOf: Map<string, string>;
@@ -87,33 +92,157 @@ export interface SystemsResult {
   /** View record → the function its records agree on, else its system's (a government's own codes count). */
   viewFunction: Map<string, string | undefined>;
   stats: { records: number; systems: number; multiRecordSystems: number; recordsInMultiRecordSystems: number };
+  /**
+   * The applications reconciled (the inventory's own array) and, in their order, each one's system as an
+   * index into `systems`: the helpers below, given that inventory, find a record's system by position.
+   */
+  byPosition: { applications: readonly Application[]; system: Int32Array };
 }
 
 /** Why a record joined its system: the rule, and the key it joined on. */
 type JoinKind = 'shared-platform' | 'same-address' | 'national-name' | 'same-name';
 
+/** A successful union: the rule, its key (without the rule's prefix, see `joinEvidence`) and the two records. */
+interface Join {
+  a: number;
+  b: number;
+  kind: JoinKind;
+  key: string;
+}
+
 interface RecordInfo {
   app: Application;
-  /** The record's address, unless another system at the same address took it (a copied address). */
-  url?: UrlInfo;
+  /** What the record's address says, unless another system at the same address took it (a copied address). */
+  at: AddressFacts | undefined;
   /** Address key (rule 2), scoped to the agency for private addresses. */
-  addressKey?: string;
-  /** The address as the system shows it (the key, unscoped). */
-  address?: string;
-  platform?: string;
-  nameKey?: string;
-  /** Core name words and the compact name, for "do these names agree". */
-  words: Set<string>;
-  compact: string;
-  /** The name is (or contains) a word of its own address: "sukma" at sukma.jatimprov.go.id. */
-  namesItsAddress: boolean;
-  /** The address is a regional government's (or an IP): `isRegionalHost` of `url`, taken once. */
-  regional: boolean;
+  addressKey: string | undefined;
+  platform: string | undefined;
+  /** What the record's name says: one object per distinct name, shared by its records. */
+  name: NameFacts;
+  /** The name is (or contains) a word of its own address ("sukma" at sukma.jatimprov.go.id): taken on first need. */
+  namesAddress: boolean | undefined;
   government: string;
-  fn?: string;
+  /** `government` as a small number (governments in order of first record), for scratch arrays. */
+  governmentIndex: number;
+  fn: string | undefined;
   confidence: number;
   /** A generic capability (website, GIS, messaging): one name says nothing about being one system. */
   generic: boolean;
+}
+
+/** What the names of reconciled records are compared by: the reference data and the inventory's region words. */
+interface NameContext {
+  compiled: ReturnType<typeof compileReference>;
+  regionTokens: ReadonlySet<string>;
+  /** Compact name → a small number, given on first need (`NameFacts.compactId`). */
+  compactIds: Map<string, number>;
+}
+
+/**
+ * What a name says, whoever reports it. The core name (the duplicate detector's, the costliest fact) is
+ * taken on first need: only records that rule 3 or 4 keys by name, or whose join is in question, need it —
+ * a few thousand of a national inventory's names.
+ */
+class NameFacts {
+  /** The shared platform the name is, unless the record turns out to be a local build (computed on first need). */
+  platform: string | null | undefined = undefined;
+  private compacted: string | undefined = undefined;
+  private compactNumber: number | undefined = undefined;
+  private core: { key: string | undefined; words: ReadonlySet<string> } | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly context: NameContext,
+  ) {}
+
+  /** The name lower-cased, letters and digits only (systems of one record never need it). */
+  get compact(): string {
+    return (this.compacted ??= compactName(this.name));
+  }
+
+  /** `compact` as a small number (one per distinct compact name), for counting in scratch arrays. */
+  get compactId(): number {
+    if (this.compactNumber === undefined) {
+      const ids = this.context.compactIds;
+      let id = ids.get(this.compact);
+      if (id === undefined) ids.set(this.compact, (id = ids.size));
+      this.compactNumber = id;
+    }
+    return this.compactNumber;
+  }
+
+  /** The name's identity: its lexicon identity, else its core words. */
+  get key(): string | undefined {
+    return (this.core ??= this.describe()).key;
+  }
+
+  /** Core words of 3+ letters. */
+  get words(): ReadonlySet<string> {
+    return (this.core ??= this.describe()).words;
+  }
+
+  private describe(): { key: string | undefined; words: ReadonlySet<string> } {
+    const { core, canonical } = coreName(this.name, this.context.compiled, this.context.regionTokens);
+    const words = new Set<string>();
+    for (const w of core) if (w.length >= 3) words.add(w);
+    return { key: canonical ?? (core.length > 0 ? core.join(' ') : undefined), words };
+  }
+}
+
+/** What addresses are judged by: the units of the inventory and its region words. */
+interface AddressContext {
+  units: OwnerIndex;
+  regionTokens: ReadonlySet<string>;
+}
+
+/**
+ * What an address says, whoever reports it (one object per distinct address). The facts only some
+ * records ask for are taken on first need.
+ */
+class AddressFacts {
+  private local: boolean | undefined = undefined;
+  private words: string[] | undefined = undefined;
+  private owners: string[] | undefined = undefined;
+  private province: boolean | undefined = undefined;
+
+  constructor(
+    readonly url: UrlInfo,
+    /** The address key, unscoped: the address as a system shows it. */
+    readonly key: string | undefined,
+    readonly privateAddress: boolean,
+    private readonly context: AddressContext,
+  ) {}
+
+  /** isRegionalHost (true for an IP). */
+  get regional(): boolean {
+    return (this.local ??= isRegionalHost(this.url, this.context.regionTokens));
+  }
+
+  /** Words of the address that can name an application, taken on first need (`namesItsAddress`). */
+  get ownWords(): readonly string[] {
+    // A unit's word in the address ("rsud", "diskominfo") names who runs the host, not the application.
+    return (this.words ??= addressWords(this.url).filter((w) => !UNIT_WORDS.has(w) && !this.context.units.isUnit(w)));
+  }
+
+  /** A province's host: a label ending in "prov" (jatimprov.go.id), i.e. "prov" before a dot or at the end. */
+  get provincial(): boolean {
+    return (this.province ??= this.url.host.includes('prov.') || this.url.host.endsWith('prov'));
+  }
+
+  /** The units its host labels name, each once, in label order (`OwnerIndex.ownerOf`). */
+  get labelOwners(): readonly string[] {
+    if (this.owners === undefined) {
+      this.owners = [];
+      if (!this.url.isIp) {
+        const labels = this.url.host.split('.');
+        for (let k = 0; k < labels.length - 2; k++) {
+          const owner = this.context.units.ownerOfLabel(labels[k]!);
+          if (owner !== undefined && !this.owners.includes(owner)) this.owners.push(owner);
+        }
+      }
+    }
+    return this.owners;
+  }
 }
 
 /** Union-find over records, remembering each group's members and its confident function. */
@@ -121,17 +250,25 @@ class Groups {
   private readonly parent: Int32Array;
   private readonly fn: Array<string | undefined>;
   private readonly platform: Array<string | undefined>;
-  private readonly members: number[][];
-  readonly joins: Array<{ a: number; b: number; kind: JoinKind; key: string }> = [];
+  /** Members of each root, made when its group first grows: a record alone is its own only member. */
+  private readonly members: Array<number[] | undefined>;
+  readonly joins: Join[] = [];
 
   constructor(
     private readonly records: RecordInfo[],
     minConfidence: number,
   ) {
-    this.parent = Int32Array.from({ length: records.length }, (_, i) => i);
-    this.fn = records.map((r) => (r.confidence >= minConfidence ? r.fn : undefined));
-    this.platform = records.map((r) => r.platform);
-    this.members = records.map((_, i) => [i]);
+    const n = records.length;
+    this.parent = new Int32Array(n);
+    this.fn = new Array<string | undefined>(n);
+    this.platform = new Array<string | undefined>(n);
+    this.members = new Array<number[] | undefined>(n).fill(undefined);
+    for (let i = 0; i < n; i++) {
+      const r = records[i]!;
+      this.parent[i] = i;
+      this.fn[i] = r.confidence >= minConfidence ? r.fn : undefined;
+      this.platform[i] = r.platform;
+    }
   }
 
   find(x: number): number {
@@ -142,8 +279,14 @@ class Groups {
     return x;
   }
 
+  /** Number of records in x's group. */
+  sizeOf(x: number): number {
+    return this.members[this.find(x)]?.length ?? 1;
+  }
+
   membersOf(x: number): readonly number[] {
-    return this.members[this.find(x)]!;
+    const root = this.find(x);
+    return this.members[root] ?? [root];
   }
 
   /**
@@ -159,8 +302,9 @@ class Groups {
     const pi = this.platform[ri];
     const pg = this.platform[rg];
     if (pi !== undefined && pg !== undefined && pi !== pg) return false;
-    if (groupNamesAgree(this.records, this.members[ri]!, this.members[rg]!)) return true;
-    return this.fn[ri] === this.fn[rg];
+    // The functions first: they cost nothing, the names may need tokenising.
+    if (this.fn[ri] === this.fn[rg]) return true;
+    return groupNamesAgree(this.records, this.members[ri] ?? [ri], this.members[rg] ?? [rg]);
   }
 
   /** Joins the groups of a and b; `force` (shared platforms) skips the compatibility check. */
@@ -172,30 +316,72 @@ class Groups {
     this.parent[rb] = ra;
     this.fn[ra] ??= this.fn[rb];
     this.platform[ra] ??= this.platform[rb];
-    this.members[ra]!.push(...this.members[rb]!);
-    this.members[rb] = [];
+    let into = this.members[ra];
+    if (into === undefined) this.members[ra] = into = [ra];
+    const from = this.members[rb];
+    if (from === undefined) into.push(rb);
+    else {
+      for (let k = 0; k < from.length; k++) into.push(from[k]!);
+      this.members[rb] = undefined;
+    }
     this.joins.push({ a, b, kind, key });
     return true;
   }
 }
 
-/** Members compared per group before names are called different: enough for any real catalogue's group. */
+/**
+ * Members compared per group before names are called different (names agree when one compact name
+ * contains the other, or their core names agree): enough for any real catalogue's group.
+ */
 const NAME_CHECK_LIMIT = 16;
 
-function namesAgree(x: RecordInfo, y: RecordInfo): boolean {
-  if (x.nameKey !== undefined && x.nameKey === y.nameKey) return true;
-  for (const w of x.words) if (y.words.has(w)) return true;
-  const [short, long] = x.compact.length <= y.compact.length ? [x.compact, y.compact] : [y.compact, x.compact];
-  return short.length >= 3 && long.includes(short);
+/** One compact name (of 3+ letters) inside the other. */
+function compactNamesAgree(x: NameFacts, y: NameFacts): boolean {
+  const a = x.compact;
+  const b = y.compact;
+  return a.length <= b.length ? a.length >= 3 && b.includes(a) : b.length >= 3 && a.includes(b);
+}
+
+/** Core names agree: one core name (its lexicon identity or core words), or a shared core word. */
+function coreNamesAgree(x: NameFacts, y: NameFacts): boolean {
+  // One name: its words are its key's, so it agrees with itself exactly when it has a key.
+  if (x === y) return x.key !== undefined;
+  const key = x.key;
+  if (key !== undefined && key === y.key) return true;
+  const words = y.words;
+  for (const w of x.words) if (words.has(w)) return true;
+  return false;
 }
 
 function groupNamesAgree(records: RecordInfo[], a: readonly number[], b: readonly number[]): boolean {
-  const left = a.slice(0, NAME_CHECK_LIMIT);
-  const right = b.slice(0, NAME_CHECK_LIMIT);
-  if (left.some((i) => records[i]!.namesItsAddress) && right.some((j) => records[j]!.namesItsAddress) && records[left[0]!]!.addressKey === records[right[0]!]!.addressKey) {
-    return true;
+  const na = Math.min(a.length, NAME_CHECK_LIMIT);
+  const nb = Math.min(b.length, NAME_CHECK_LIMIT);
+  // The tests in order of cost: compact names, then the words of the address, then core names.
+  for (let i = 0; i < na; i++) {
+    const x = records[a[i]!]!.name;
+    for (let j = 0; j < nb; j++) if (compactNamesAgree(x, records[b[j]!]!.name)) return true;
   }
-  return left.some((i) => right.some((j) => namesAgree(records[i]!, records[j]!)));
+  if (records[a[0]!]!.addressKey === records[b[0]!]!.addressKey && someNamesAddress(records, a, na) && someNamesAddress(records, b, nb)) return true;
+  for (let i = 0; i < na; i++) {
+    const x = records[a[i]!]!.name;
+    for (let j = 0; j < nb; j++) if (coreNamesAgree(x, records[b[j]!]!.name)) return true;
+  }
+  return false;
+}
+
+function someNamesAddress(records: RecordInfo[], list: readonly number[], n: number): boolean {
+  for (let k = 0; k < n; k++) if (namesItsAddress(records[list[k]!]!)) return true;
+  return false;
+}
+
+/** The record's name is (or contains) a word of its address; a copied address was dropped (and says no). */
+function namesItsAddress(r: RecordInfo): boolean {
+  if (r.namesAddress === undefined) {
+    const words = r.at !== undefined ? r.at.ownWords : [];
+    const compact = r.name.compact;
+    r.namesAddress = words.some((w) => compact.includes(w));
+  }
+  return r.namesAddress;
 }
 
 export function reconcileSystems(
@@ -206,118 +392,113 @@ export function reconcileSystems(
 ): SystemsResult {
   const o = { ...SYSTEM_DEFAULTS, ...options };
   const compiled = compileReference(reference);
-  const regionTokens = properNameTokens(inventory.agencies.flatMap((a) => [a.name, a.region]), compiled.vocabulary);
+  // Regions repeat across thousands of units: each text once (the tokens are a set, in first-seen order).
+  const agencyTexts = new Set<string | undefined>();
+  for (const a of inventory.agencies) agencyTexts.add(a.name).add(a.region);
+  const regionTokens = properNameTokens(agencyTexts, compiled.vocabulary);
   const governmentOf = governmentsOf(inventory);
   const owners = new OwnerIndex(inventory, o.developerProperties);
-  const describe = recordDescriber(compiled, regionTokens, governmentOf, owners);
-  const records: RecordInfo[] = inventory.applications.map((app) => describe(app, classification.get(app.id)));
+  const records = describeRecords(inventory.applications, classification, { compiled, regionTokens, compactIds: new Map() }, governmentOf, owners);
   const groups = new Groups(records, o.minFunctionConfidence);
 
-  joinByKey(groups, records, (r) => (r.platform !== undefined ? `plt|${r.platform}` : undefined), 'shared-platform', true);
-  joinByKey(groups, records, (r) => r.addressKey, 'same-address');
-  dropCopiedAddresses(groups, records);
-  joinByKey(groups, records, (r) => (r.platform === undefined && r.app.origin === 'national' && r.nameKey !== undefined ? `nat|${r.nameKey}` : undefined), 'national-name');
+  joinByKey(groups, records, (r) => r.platform, 'shared-platform', true);
+  const addresses = joinByKey(groups, records, (r) => r.addressKey, 'same-address');
+  dropCopiedAddresses(groups, records, addresses);
+  joinByKey(groups, records, (r) => (r.platform === undefined && r.app.origin === 'national' ? r.name.key : undefined), 'national-name');
   if (o.sameNameIsSameSystem ?? inventory.source.format.startsWith('flat')) joinSameName(groups, records);
 
   return describeSystems(inventory, records, groups, reference, owners);
 }
 
-/** What a record's name says, whoever reports it. */
-interface NameFacts {
-  nameKey?: string;
-  words: Set<string>;
-  compact: string;
-  /** The shared platform the name is, unless the record turns out to be a local build (computed on first need). */
-  platform?: string | null;
-}
-
-/** What a record's address says, whoever reports it. */
-interface UrlFacts {
-  url?: UrlInfo;
-  key?: string;
-  privateAddress: boolean;
-  /** isRegionalHost (true for an IP). */
-  regional: boolean;
-  /** Words of the address that can name an application (not a unit's word): matched against the name. */
-  ownWords: string[];
-}
-
 /**
  * Describes records, each distinct name and address once: a national inventory repeats a few thousand
  * names and addresses across tens of thousands of records, and the name and address facts depend on
- * nothing else (the shared sets and UrlInfo objects are never mutated; a copied address is dropped by
- * deleting the record's reference to it).
+ * nothing else (the shared facts are never mutated per record; a copied address is dropped by deleting
+ * the record's reference to it).
  */
-function recordDescriber(
-  compiled: ReturnType<typeof compileReference>,
-  regionTokens: ReadonlySet<string>,
+function describeRecords(
+  applications: readonly Application[],
+  classification: Map<string, Classification>,
+  context: NameContext,
   governmentOf: (agencyId: string) => string,
   owners: OwnerIndex,
-): (app: Application, c: Classification | undefined) => RecordInfo {
+): RecordInfo[] {
+  const { compiled, regionTokens } = context;
   const names = new Map<string, NameFacts>();
-  const urls = new Map<string, UrlFacts>();
+  const addresses = new Map<string, AddressFacts | null>();
+  const addressContext: AddressContext = { units: owners, regionTokens };
   const isUnit = (label: string) => owners.isUnit(label);
-  const nameFacts = (name: string): NameFacts => {
-    let facts = names.get(name);
-    if (facts === undefined) {
-      const { core, canonical } = coreName(name, compiled, regionTokens);
-      facts = {
-        nameKey: canonical ?? (core.length > 0 ? core.join(' ') : undefined),
-        words: new Set(core.filter((w) => w.length >= 3)),
-        compact: compactName(name),
-      };
-      names.set(name, facts);
-    }
-    return facts;
-  };
-  const urlFacts = (raw: string | undefined): UrlFacts => {
-    const cacheKey = raw ?? '';
-    let facts = urls.get(cacheKey);
+  const addressFacts = (raw: string | undefined): AddressFacts | undefined => {
+    if (!raw) return undefined;
+    let facts = addresses.get(raw);
     if (facts === undefined) {
       const url = parseUrl(raw);
-      facts = {
-        url,
-        key: addressKey(url, isUnit),
-        privateAddress: url !== undefined && url.isIp && isPrivateIp(url.host),
-        regional: url !== undefined && isRegionalHost(url, regionTokens),
-        // A unit's word in the address ("rsud", "diskominfo") names who runs the host, not the application.
-        ownWords: url !== undefined ? addressWords(url).filter((w) => !UNIT_WORDS.has(w) && !owners.isUnit(w)) : [],
-      };
-      urls.set(cacheKey, facts);
+      facts = url === undefined ? null : new AddressFacts(url, addressKey(url, isUnit), url.isIp && isPrivateIp(url.host), addressContext);
+      addresses.set(raw, facts);
     }
-    return facts;
+    return facts ?? undefined;
   };
-  return (app, c) => {
-    const name = nameFacts(app.name);
-    const { url, key, privateAddress, regional, ownWords } = urlFacts(app.url);
-    const regionalHost = url !== undefined && !url.isIp && regional;
-    const compact = name.compact;
+  const records = new Array<RecordInfo>(applications.length);
+  const classOf = inInventoryOrder(applications, classification);
+  // Records come grouped by agency: its government is looked up when the agency changes.
+  const governmentIndex = new Map<string, number>();
+  let agencyId: string | undefined;
+  let government = '';
+  let index = 0;
+  for (let i = 0; i < applications.length; i++) {
+    const app = applications[i]!;
+    if (app.agencyId !== agencyId) {
+      agencyId = app.agencyId;
+      government = governmentOf(agencyId);
+      const known = governmentIndex.get(government);
+      if (known !== undefined) index = known;
+      else governmentIndex.set(government, (index = governmentIndex.size));
+    }
+    const c = classOf[i];
+    let name = names.get(app.name);
+    if (name === undefined) names.set(app.name, (name = new NameFacts(app.name, context)));
+    const at = addressFacts(app.url);
     // A platform's name counts unless the record says it is a local build: marked local (regions build their
     // own "e-Kinerja"), or unmarked on a regional government's host. A private address does not say so: it is
     // how units reach national systems over VPN.
-    const builtHere = app.origin === 'local' || (app.origin === undefined && regionalHost);
+    const builtHere = app.origin === 'local' || (app.origin === undefined && at !== undefined && !at.url.isIp && at.regional);
     let platform = c?.sharedPlatform;
     if (platform === undefined && !builtHere) {
       if (name.platform === undefined) name.platform = platformByName(app.name, compiled, regionTokens) ?? null;
       platform = name.platform ?? undefined;
     }
-    return {
+    const key = at?.key;
+    records[i] = {
       app,
-      url,
-      addressKey: key === undefined ? undefined : privateAddress ? `${app.agencyId}|${key}` : key,
-      address: key,
+      at,
+      addressKey: key === undefined ? undefined : at!.privateAddress ? `${app.agencyId}|${key}` : key,
       platform,
-      nameKey: name.nameKey,
-      words: name.words,
-      compact,
-      namesItsAddress: ownWords.some((w) => compact.includes(w)),
-      regional,
-      government: governmentOf(app.agencyId),
+      name,
+      namesAddress: undefined,
+      government,
+      governmentIndex: index,
       fn: c?.function,
       confidence: c?.confidence ?? 0,
       generic: c?.generic ?? false,
     };
-  };
+  }
+  return records;
+}
+
+/**
+ * Each application's classification. `classifyApplications` keeps its result in inventory order: walked
+ * beside the applications, the entries are found without hashing; from the first application the walk does
+ * not meet (a map in another order, or without it), they are looked up.
+ */
+function inInventoryOrder(applications: readonly Application[], classification: Map<string, Classification>): Array<Classification | undefined> {
+  const n = applications.length;
+  const out = new Array<Classification | undefined>(n);
+  let met = 0;
+  classification.forEach((c, id) => {
+    if (met < n && applications[met]!.id === id) out[met++] = c;
+  });
+  for (let i = met; i < n; i++) out[i] = classification.get(applications[i]!.id);
+  return out;
 }
 
 /**
@@ -370,10 +551,12 @@ export function addressKey(url: UrlInfo | undefined, isUnitLabel: (label: string
   if (url === undefined) return undefined;
   const { host, path } = url;
   if (GENERIC_HOSTS.has(host) || GENERIC_SUFFIXES.some((s) => host.endsWith(s))) return path.length > 0 ? `${host}/${path.join('/')}` : undefined;
+  // Without a path the host is the key, shared or not.
+  if (path.length === 0) return host;
   const labels = host.split('.');
   const apex = labels.length <= 2 || (labels.length === 3 && SECOND_LEVEL.has(labels[1]!));
   const shared = url.isIp || apex || SHARED_FIRST_LABELS.has(labels[0]!) || isUnitLabel(labels[0]!);
-  return shared && path.length > 0 ? `${host}/${path[0]}` : host;
+  return shared ? `${host}/${path[0]}` : host;
 }
 
 /** Host labels and path segments of 3+ letters that can name an application (not "www", "go", "id"). */
@@ -388,47 +571,55 @@ function addressWords(url: UrlInfo): string[] {
  * compatible with (Groups.compatible), else starts one; so an unrelated record at a shared address does
  * not block the others.
  */
-function joinByKey(groups: Groups, records: RecordInfo[], keyOf: (r: RecordInfo) => string | undefined, kind: JoinKind, force = false): void {
-  const anchors = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    const key = keyOf(r);
-    if (key === undefined) return;
-    const list = anchors.get(key);
-    if (list === undefined) {
-      anchors.set(key, [i]);
-      return;
-    }
-    if (!list.some((anchor) => groups.union(anchor, i, kind, key, force))) list.push(i);
-  });
+function joinByKey(groups: Groups, records: RecordInfo[], keyOf: (r: RecordInfo) => string | undefined, kind: JoinKind, force = false): Map<string, number | number[]> {
+  // Most keys hold one record: a key's anchor list is made when a second record arrives.
+  const anchors = new Map<string, number | number[]>();
+  for (let i = 0; i < records.length; i++) {
+    const key = keyOf(records[i]!);
+    if (key === undefined) continue;
+    const found = anchors.get(key);
+    if (found === undefined) anchors.set(key, i);
+    else if (typeof found === 'number') {
+      if (!groups.union(found, i, kind, key, force)) anchors.set(key, [found, i]);
+    } else if (!joinAny(groups, found, i, kind, key, force)) found.push(i);
+  }
+  return anchors;
+}
+
+/** Joins record i to the group of the first of `anchors` it may join; false when none. */
+function joinAny(groups: Groups, anchors: readonly number[], i: number, kind: JoinKind, key: string, force: boolean): boolean {
+  for (let k = 0; k < anchors.length; k++) if (groups.union(anchors[k]!, i, kind, key, force)) return true;
+  return false;
 }
 
 /**
  * Where one address ended up in several groups, the largest keeps it; the others' records lose it (it
  * was copied from the other system's row), so it neither anchors rule 4 nor decides their origin.
+ * `anchors` are rule 2's (`joinByKey`): every record at an address joined the group of one of the
+ * address's anchors, so the anchors' groups are all the address's groups.
  */
-function dropCopiedAddresses(groups: Groups, records: RecordInfo[]): void {
-  const byKey = new Map<string, Set<number>>();
-  records.forEach((r, i) => {
-    if (r.addressKey === undefined) return;
-    const roots = byKey.get(r.addressKey) ?? new Set<number>();
-    roots.add(groups.find(i));
-    byKey.set(r.addressKey, roots);
-  });
-  for (const [key, roots] of byKey) {
-    if (roots.size < 2) continue;
-    const ranked = [...roots].sort((x, y) => groups.membersOf(y).length - groups.membersOf(x).length || x - y);
-    for (const root of ranked.slice(1)) {
-      for (const i of groups.membersOf(root)) {
+function dropCopiedAddresses(groups: Groups, records: RecordInfo[], anchors: Map<string, number | number[]>): void {
+  anchors.forEach((found, key) => {
+    if (typeof found === 'number') return;
+    const roots: number[] = [];
+    for (const anchor of found) {
+      const root = groups.find(anchor);
+      if (!roots.includes(root)) roots.push(root);
+    }
+    if (roots.length < 2) return;
+    const size = roots.map((root) => groups.sizeOf(root));
+    const ranked = roots.map((_, k) => k).sort((x, y) => size[y]! - size[x]! || roots[x]! - roots[y]!);
+    for (let k = 1; k < ranked.length; k++) {
+      for (const i of groups.membersOf(roots[ranked[k]!]!)) {
         const r = records[i]!;
         if (r.addressKey === key) {
-          delete r.url;
-          delete r.addressKey;
-          delete r.address;
-          r.namesItsAddress = false;
+          r.at = undefined;
+          r.addressKey = undefined;
+          r.namesAddress = false;
         }
       }
     }
-  }
+  });
 }
 
 /**
@@ -440,26 +631,36 @@ function dropCopiedAddresses(groups: Groups, records: RecordInfo[]): void {
 function joinSameName(groups: Groups, records: RecordInfo[]): void {
   // Group flags taken once: a union below only ever merges host-less, platform-less groups into an anchor
   // whose root (and flags) it keeps.
-  const hostRoots = new Set<number>();
-  const platformRoots = new Set<number>();
-  records.forEach((r, i) => {
-    if (r.url !== undefined && !r.url.isIp) hostRoots.add(groups.find(i));
-    if (r.platform !== undefined) platformRoots.add(groups.find(i));
-  });
+  const n = records.length;
+  const hostRoot = new Uint8Array(n);
+  const platformRoot = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    if (r.at !== undefined && !r.at.url.isIp) hostRoot[groups.find(i)] = 1;
+    if (r.platform !== undefined) platformRoot[groups.find(i)] = 1;
+  }
   const byName = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    if (r.nameKey === undefined || r.generic) return;
-    const key = `${r.government}|${r.nameKey}`;
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    if (r.generic) continue;
+    const nameKey = r.name.key;
+    if (nameKey === undefined) continue;
+    const key = `${r.government}|${nameKey}`;
     const list = byName.get(key);
     if (list) list.push(i);
     else byName.set(key, [i]);
-  });
+  }
   for (const [key, members] of byName) {
     if (members.length < 2) continue;
-    const candidates = members.filter((i) => !platformRoots.has(groups.find(i)));
-    const hosted = [...new Set(candidates.map((i) => groups.find(i)).filter((root) => hostRoots.has(root)))];
+    const hosted: number[] = [];
+    const loose: number[] = [];
+    for (const i of members) {
+      const root = groups.find(i);
+      if (platformRoot[root] === 1) continue;
+      if (hostRoot[root] === 0) loose.push(i);
+      else if (!hosted.includes(root)) hosted.push(root);
+    }
     if (hosted.length > 1) continue;
-    const loose = candidates.filter((i) => !hostRoots.has(groups.find(i)));
     const anchor = hosted[0] ?? loose[0];
     if (anchor === undefined) continue;
     for (const i of loose) groups.union(anchor, i, 'same-name', key.slice(key.indexOf('|') + 1));
@@ -468,11 +669,6 @@ function joinSameName(groups: Groups, records: RecordInfo[]): void {
 
 // ───────────────────────────── describing systems ─────────────────────────────
 
-interface Draft {
-  members: number[];
-  joins: Array<{ kind: JoinKind; key: string; a: number; b: number }>;
-}
-
 function describeSystems(
   inventory: Inventory,
   records: RecordInfo[],
@@ -480,121 +676,313 @@ function describeSystems(
   reference: ReferenceData,
   owners: OwnerIndex,
 ): SystemsResult {
-  const drafts = new Map<number, Draft>();
-  records.forEach((_, i) => {
+  // Groups in inventory order of their first record; a group of several gets its members (inventory
+  // order) and joins, a record alone (its own root, never joined) gets nothing.
+  const n = records.length;
+  const roots: number[] = [];
+  const seen = new Uint8Array(n);
+  const membersOf = new Array<number[] | undefined>(n).fill(undefined);
+  for (let i = 0; i < n; i++) {
     const root = groups.find(i);
-    let d = drafts.get(root);
-    if (d === undefined) {
-      d = { members: [], joins: [] };
-      drafts.set(root, d);
+    if (seen[root] === 0) {
+      seen[root] = 1;
+      roots.push(root);
     }
-    d.members.push(i);
-  });
-  for (const join of groups.joins) drafts.get(groups.find(join.a))!.joins.push(join);
-
-  const agencyName = new Map(inventory.agencies.map((a) => [a.id, a.name]));
-  const usedIds = new Set<string>();
-  const systems: System[] = [];
-  const systemOf = new Map<string, string>();
-  const representativeOf = new Map<string, string>();
-  const viewOf = new Map<string, string>();
-  const viewMembers = new Map<string, string[]>();
-  const viewFunction = new Map<string, string | undefined>();
-  const functionOf = new Map<string, string | undefined>();
-  const agencyOf = new Map<string, string>();
-  for (const r of records) agencyOf.set(r.app.id, r.app.agencyId);
-  let multi = 0;
-  let inMulti = 0;
-  for (const draft of drafts.values()) {
-    const members = draft.members.map((i) => records[i]!);
-    const platformId = members.find((r) => r.platform !== undefined)?.platform;
-    const platform = platformId !== undefined ? reference.platformById.get(platformId) : undefined;
-    const usedBy = members.length === 1 ? [members[0]!.app.agencyId] : [...new Set(members.map((r) => r.app.agencyId))];
-    const origin = originOf(members, platform?.designation, usedBy.length);
-    const fn = systemFunction(members);
-    const owner = origin === 'national' ? platform?.owner : owners.ownerOf(members);
-    const rep = representative(members, fn, owner);
-    const id = uniqueId(systemIdOf(platformId, members, rep), usedIds);
-    const address = commonAddress(members);
-    const system: System = {
-      id,
-      name: platform?.name ?? commonName(members),
-      records: members.map((r) => r.app.id),
-      usedBy,
-      origin,
-      ...(address !== undefined ? { address } : {}),
-      ...(owner !== undefined ? { owner } : {}),
-      ...(platformId !== undefined ? { sharedPlatform: platformId } : {}),
-    };
-    const evidence = draft.joins.length > 0 ? joinEvidence(draft, records, agencyName) : [];
-    if (evidence.length > 0) system.evidence = evidence;
-    systems.push(system);
-    representativeOf.set(id, rep.app.id);
-    functionOf.set(id, fn);
-    for (const r of members) systemOf.set(r.app.id, id);
-    for (const part of byGovernment(members)) {
-      const partFn = systemFunction(part) ?? fn;
-      const view = part.includes(rep) && rep.fn === partFn ? rep : representative(part, partFn, owner);
-      viewMembers.set(view.app.id, part.length === 1 ? [view.app.id] : [view.app.id, ...part.filter((r) => r !== view).map((r) => r.app.id)]);
-      viewFunction.set(view.app.id, partFn);
-      for (const r of part) viewOf.set(r.app.id, view.app.id);
-    }
-    if (members.length > 1) {
-      multi++;
-      inMulti += members.length;
+    if (groups.sizeOf(root) > 1) {
+      const list = membersOf[root];
+      if (list === undefined) membersOf[root] = [i];
+      else list.push(i);
     }
   }
-  return {
-    systems,
-    systemOf,
-    representativeOf,
-    viewOf,
-    viewMembers,
-    agencyOf,
-    functionOf,
-    viewFunction,
-    stats: { records: records.length, systems: systems.length, multiRecordSystems: multi, recordsInMultiRecordSystems: inMulti },
-  };
+  const joinsOf = new Array<Join[] | undefined>(n).fill(undefined);
+  const joins = groups.joins;
+  for (let k = 0; k < joins.length; k++) {
+    const join = joins[k]!;
+    const root = groups.find(join.a);
+    const list = joinsOf[root];
+    if (list === undefined) joinsOf[root] = [join];
+    else list.push(join);
+  }
+  const out = new SystemsBuilder(inventory, records, reference, owners);
+  for (let k = 0; k < roots.length; k++) {
+    const root = roots[k]!;
+    const indices = membersOf[root];
+    if (indices === undefined) out.alone(root);
+    else out.group(indices, joinsOf[root] ?? []);
+  }
+  return out.result();
 }
 
-/** A system's records split by top-level government, in order of first appearance. */
-function byGovernment(members: RecordInfo[]): RecordInfo[][] {
-  if (members.length === 1) return [members];
-  const parts = new Map<string, RecordInfo[]>();
-  for (const r of members) {
-    const part = parts.get(r.government);
-    if (part) part.push(r);
-    else parts.set(r.government, [r]);
+/** The systems and the maps of `SystemsResult`, system by system. */
+class SystemsBuilder {
+  private readonly usedIds = new Set<string>();
+  private readonly systems: System[] = [];
+  private readonly systemOf = new Map<string, string>();
+  private readonly representativeOf = new Map<string, string>();
+  private readonly viewMembers = new Map<string, string[]>();
+  private readonly viewFunction = new Map<string, string | undefined>();
+  private readonly functionOf = new Map<string, string | undefined>();
+  private readonly agencyOf = new Map<string, string>();
+  /** Each record's system, as an index into `systems`. */
+  private readonly systemIndex: Int32Array;
+  private agencyName: Map<string, string> | undefined;
+  private multi = 0;
+  private inMulti = 0;
+  /** Scratch arrays (all -1 / 0 between uses) for the groups: a government's part, a compact name's count. */
+  private readonly partOf: Int32Array;
+  private readonly counts: Int32Array;
+  /** Scratch for `joinEvidence`: the stamp of the last rule that counted each record. */
+  private readonly seen: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    private readonly inventory: Inventory,
+    private readonly records: RecordInfo[],
+    private readonly reference: ReferenceData,
+    private readonly owners: OwnerIndex,
+  ) {
+    for (let i = 0; i < records.length; i++) this.agencyOf.set(records[i]!.app.id, records[i]!.app.agencyId);
+    this.systemIndex = new Int32Array(records.length);
+    // At most one government and one compact name per record.
+    this.partOf = new Int32Array(records.length).fill(-1);
+    this.counts = new Int32Array(records.length);
+    this.seen = new Int32Array(records.length);
   }
-  return [...parts.values()];
+
+  /** A record alone (most of them): its own system, view record and representative. */
+  alone(index: number): void {
+    const r = this.records[index]!;
+    const appId = r.app.id;
+    const platformId = r.platform;
+    const platform = platformId !== undefined ? this.reference.platformById.get(platformId) : undefined;
+    const origin = originOf1(r, platform?.designation);
+    const owner = origin === 'national' ? platform?.owner : this.owners.ownerOf1(r);
+    const id = uniqueId(platformId !== undefined ? `sys-${platformId}` : `sys-${appId}`, this.usedIds);
+    // The system's one record is also its view's one member: one (never mutated) list serves both.
+    const only = [appId];
+    const system: System = { id, name: platform?.name ?? r.app.name, records: only, usedBy: [r.app.agencyId], origin };
+    // A private address (scoped to its unit) is no address to show for a system.
+    if (r.at?.key !== undefined && r.at.key === r.addressKey) system.address = r.at.key;
+    if (owner !== undefined) system.owner = owner;
+    if (platformId !== undefined) system.sharedPlatform = platformId;
+    this.systemIndex[index] = this.systems.length;
+    this.systems.push(system);
+    this.representativeOf.set(id, appId);
+    this.functionOf.set(id, r.fn);
+    this.systemOf.set(appId, id);
+    this.viewMembers.set(appId, only);
+    this.viewFunction.set(appId, r.fn);
+  }
+
+  /** A group of records (inventory order) and the joins that made it. */
+  group(indices: readonly number[], joins: readonly Join[]): void {
+    // Lists made at their final length (not grown element by element).
+    const members = new Array<RecordInfo>(indices.length);
+    let platformId: string | undefined;
+    for (let k = 0; k < indices.length; k++) {
+      const r = this.records[indices[k]!]!;
+      members[k] = r;
+      platformId ??= r.platform;
+    }
+    const platform = platformId !== undefined ? this.reference.platformById.get(platformId) : undefined;
+    const usedBy = agenciesOf(members);
+    const origin = originOf(members, platform?.designation, usedBy.length);
+    const fn = systemFunction(members);
+    const owner = origin === 'national' ? platform?.owner : this.owners.ownerOf(members);
+    const rep = representative(members, fn, owner, this.counts);
+    const id = uniqueId(platformId !== undefined ? `sys-${platformId}` : `sys-${members[0]!.app.id}`, this.usedIds);
+    const address = commonAddress(members);
+    const records = new Array<string>(members.length);
+    for (let k = 0; k < members.length; k++) records[k] = members[k]!.app.id;
+    const system: System = { id, name: platform?.name ?? commonName(members), records, usedBy, origin };
+    if (address !== undefined) system.address = address;
+    if (owner !== undefined) system.owner = owner;
+    if (platformId !== undefined) system.sharedPlatform = platformId;
+    if (joins.length > 0) {
+      const evidence = this.joinEvidence(joins);
+      if (evidence.length > 0) system.evidence = evidence;
+    }
+    const index = this.systems.length;
+    for (let k = 0; k < indices.length; k++) this.systemIndex[indices[k]!] = index;
+    this.systems.push(system);
+    this.representativeOf.set(id, rep.app.id);
+    this.functionOf.set(id, fn);
+    for (let k = 0; k < records.length; k++) this.systemOf.set(records[k]!, id);
+    const parts = byGovernment(members, this.partOf);
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p]!;
+      // A system in one government is its one part: its function and representative are the part's.
+      const partFn = parts.length === 1 ? fn : (systemFunction(part) ?? fn);
+      const view = parts.length === 1 || (rep.fn === partFn && part.includes(rep)) ? rep : representative(part, partFn, owner, this.counts);
+      const ids = new Array<string>(part.length);
+      ids[0] = view.app.id;
+      for (let k = 0, next = 1; k < part.length; k++) if (part[k] !== view) ids[next++] = part[k]!.app.id;
+      this.viewMembers.set(view.app.id, ids);
+      this.viewFunction.set(view.app.id, partFn);
+    }
+    this.multi++;
+    this.inMulti += members.length;
+  }
+
+  /** One evidence item per rule that joined records, naming the key and how many records it joined. */
+  private joinEvidence(joins: readonly Join[]): EvidenceItem[] {
+    const agencyName = (this.agencyName ??= new Map(this.inventory.agencies.map((a) => [a.id, a.name])));
+    return joinRules(joins).map(({ kind, key, joins: ruleJoins }) => {
+      // The rule's records, each once (`seen` holds the rule's stamp), the first four named.
+      const stamp = ++this.stamp;
+      let joined = 0;
+      const shown: string[] = [];
+      for (let k = 0; k < ruleJoins.length; k++) {
+        const j = ruleJoins[k]!;
+        for (let side = 0; side < 2; side++) {
+          const i = side === 0 ? j.a : j.b;
+          if (this.seen[i] === stamp) continue;
+          this.seen[i] = stamp;
+          joined++;
+          if (shown.length < 4) {
+            const app = this.records[i]!.app;
+            shown.push(`${app.name} (${agencyName.get(app.agencyId) ?? app.agencyId})`);
+          }
+        }
+      }
+      const more = joined > shown.length ? ` and ${joined - shown.length} more` : '';
+      const shownKey = `${KEY_PREFIX[kind] ?? ''}${key}`.replace(/^(plt|nat)\|/, '').replace(/^.*\|/, '');
+      return { kind, detail: `${joined} records are ${JOIN_WHY[kind]} (${shownKey}): ${shown.join(', ')}${more}` };
+    });
+  }
+
+  result(): SystemsResult {
+    return {
+      systems: this.systems,
+      systemOf: this.systemOf,
+      representativeOf: this.representativeOf,
+      viewMembers: this.viewMembers,
+      agencyOf: this.agencyOf,
+      functionOf: this.functionOf,
+      viewFunction: this.viewFunction,
+      stats: { records: this.records.length, systems: this.systems.length, multiRecordSystems: this.multi, recordsInMultiRecordSystems: this.inMulti },
+      byPosition: { applications: this.inventory.applications, system: this.systemIndex },
+    };
+  }
+}
+
+/** The distinct values of `valueOf` over the items, in order of first appearance. */
+function distinct<T>(items: readonly T[], valueOf: (item: T) => string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const item of items) {
+    const value = valueOf(item);
+    if (!seen.has(value)) {
+      seen.add(value);
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+/** The agencies of the records, each once, in order of first appearance. */
+function agenciesOf(members: readonly RecordInfo[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let k = 0; k < members.length; k++) {
+    const agency = members[k]!.app.agencyId;
+    if (!seen.has(agency)) {
+      seen.add(agency);
+      out.push(agency);
+    }
+  }
+  return out;
+}
+
+/** A system's records split by top-level government, in order of first appearance (`partOf`: scratch, all -1). */
+function byGovernment(members: RecordInfo[], partOf: Int32Array): RecordInfo[][] {
+  // Most systems of several records are one government's: the members are the one part.
+  const first = members[0]!.governmentIndex;
+  let one = true;
+  for (let i = 1; i < members.length && one; i++) one = members[i]!.governmentIndex === first;
+  if (one) return [members];
+  const parts: RecordInfo[][] = [];
+  for (let i = 0; i < members.length; i++) {
+    const r = members[i]!;
+    const k = partOf[r.governmentIndex]!;
+    if (k === -1) {
+      partOf[r.governmentIndex] = parts.length;
+      parts.push([r]);
+    } else parts[k]!.push(r);
+  }
+  for (let k = 0; k < parts.length; k++) partOf[parts[k]![0]!.governmentIndex] = -1;
+  return parts;
 }
 
 function originOf(members: RecordInfo[], designation: string | undefined, units: number): System['origin'] {
   if (designation !== undefined) return designation === 'provincial' ? 'regional' : 'national';
-  const hosted = members.filter((r) => r.url !== undefined);
-  const regional = hosted.flatMap((r) => (r.regional ? [r.url!] : []));
-  if (hosted.some((r) => !r.url!.isIp && r.url!.host.endsWith('.go.id') && !r.regional)) return 'national';
+  // Whether a host is a regional government's is asked only where the answer matters (it tokenises the host).
+  for (let k = 0; k < members.length; k++) {
+    const at = members[k]!.at;
+    if (at !== undefined && !at.url.isIp && at.url.host.endsWith('.go.id') && !at.regional) return 'national';
+  }
   // A tie in the catalogue's own labels goes to national: units list a national system as their own more
   // often than the reverse.
-  const national = members.filter((r) => r.app.origin === 'national').length;
-  const local = members.filter((r) => r.app.origin === 'local').length;
-  if (regional.length === 0 && national > 0 && national >= local) return 'national';
-  if (units >= 2 || regional.some((u) => u.host.split('.').some((label) => /prov$/.test(label)))) return 'regional';
+  let national = 0;
+  let local = 0;
+  for (let k = 0; k < members.length; k++) {
+    const origin = members[k]!.app.origin;
+    if (origin === 'national') national++;
+    else if (origin === 'local') local++;
+  }
+  if (national > 0 && national >= local && !members.some((r) => r.at !== undefined && r.at.regional)) return 'national';
+  if (units >= 2 || members.some((r) => r.at !== undefined && r.at.provincial && r.at.regional)) return 'regional';
   return 'local';
+}
+
+/** `originOf` of a record alone. */
+function originOf1(r: RecordInfo, designation: string | undefined): System['origin'] {
+  if (designation !== undefined) return designation === 'provincial' ? 'regional' : 'national';
+  const at = r.at;
+  if (at === undefined) return r.app.origin === 'national' ? 'national' : 'local';
+  // Whether the host is a regional government's is asked only where the answer matters (it tokenises the host).
+  if (!at.url.isIp && at.url.host.endsWith('.go.id') && !at.regional) return 'national';
+  if (r.app.origin === 'national' && !at.regional) return 'national';
+  return at.provincial && at.regional ? 'regional' : 'local';
 }
 
 /** The function the records' confidences add up to most, unless more records are unclassified than that sum. */
 function systemFunction(members: RecordInfo[]): string | undefined {
   if (members.length === 1) return members[0]!.fn;
-  const votes = new Map<string, number>();
+  // A system's records name a handful of functions, most often one: the first function's votes are kept
+  // apart, the others' in two short lists made when a second function appears, in order of first vote.
+  let firstFn: string | undefined;
+  let firstVote = 0;
+  let fns: string[] | undefined;
+  let votes: number[] | undefined;
   let unclassified = 0;
-  for (const r of members) {
+  for (let i = 0; i < members.length; i++) {
+    const r = members[i]!;
     if (r.fn === undefined) unclassified++;
-    else votes.set(r.fn, (votes.get(r.fn) ?? 0) + r.confidence);
+    else if (firstFn === undefined) {
+      firstFn = r.fn;
+      firstVote = 0 + r.confidence;
+    } else if (r.fn === firstFn) firstVote += r.confidence;
+    else if (fns === undefined) {
+      fns = [firstFn, r.fn];
+      votes = [firstVote, 0 + r.confidence];
+    } else {
+      const k = fns.indexOf(r.fn);
+      if (k === -1) {
+        fns.push(r.fn);
+        votes!.push(0 + r.confidence);
+      } else votes![k] += r.confidence;
+    }
   }
+  // One function: it wins, as below, with a positive vote at least the unclassified count.
+  if (fns === undefined) return firstFn !== undefined && firstVote > 0 && firstVote >= unclassified ? firstFn : undefined;
+  // The first function's votes went on apart once the lists were made.
+  votes![0] = firstVote;
   let best: string | undefined;
   let bestVote = 0;
-  for (const [fn, vote] of votes) {
+  for (let k = 0; k < fns.length; k++) {
+    const fn = fns[k]!;
+    const vote = votes![k]!;
     if (vote > bestVote || (vote === bestVote && best !== undefined && fn < best)) {
       best = fn;
       bestVote = vote;
@@ -606,21 +994,35 @@ function systemFunction(members: RecordInfo[]): string | undefined {
 /**
  * The record that stands for a system (or for its records in one government): among the records of its
  * function (all, when none has it), the owner's, else the most confidently classified, else the one with
- * the most common name.
+ * the most common name (`counts`: scratch, all 0).
  */
-function representative(members: RecordInfo[], fn: string | undefined, owner: string | undefined): RecordInfo {
+function representative(members: RecordInfo[], fn: string | undefined, owner: string | undefined, counts: Int32Array): RecordInfo {
   if (members.length === 1) return members[0]!;
-  const ofFunction = fn !== undefined ? members.filter((r) => r.fn === fn) : [];
-  const pool = ofFunction.length > 0 ? ofFunction : members;
-  const own = owner !== undefined ? pool.find((r) => r.app.agencyId === owner) : undefined;
-  if (own !== undefined) return own;
-  const counts = new Map<string, number>();
-  for (const r of members) counts.set(r.compact, (counts.get(r.compact) ?? 0) + 1);
-  let best = pool[0]!;
-  for (const r of pool) {
-    const better = r.confidence > best.confidence || (r.confidence === best.confidence && (counts.get(r.compact) ?? 0) > (counts.get(best.compact) ?? 0));
-    if (better) best = r;
+  // The pool is the records of the function, unless that is none or all of them (then every record).
+  let pool = members;
+  if (fn !== undefined) {
+    let ofFunction = 0;
+    for (let k = 0; k < members.length; k++) if (members[k]!.fn === fn) ofFunction++;
+    if (ofFunction > 0 && ofFunction < members.length) {
+      pool = [];
+      for (let k = 0; k < members.length; k++) if (members[k]!.fn === fn) pool.push(members[k]!);
+    }
   }
+  if (owner !== undefined) {
+    for (let k = 0; k < pool.length; k++) if (pool[k]!.app.agencyId === owner) return pool[k]!;
+  }
+  for (let k = 0; k < members.length; k++) counts[members[k]!.name.compactId]++;
+  let best = pool[0]!;
+  let bestCount = counts[best.name.compactId]!;
+  for (let k = 0; k < pool.length; k++) {
+    const r = pool[k]!;
+    const count = counts[r.name.compactId]!;
+    if (r.confidence > best.confidence || (r.confidence === best.confidence && count > bestCount)) {
+      best = r;
+      bestCount = count;
+    }
+  }
+  for (let k = 0; k < members.length; k++) counts[members[k]!.name.compactId] = 0;
   return best;
 }
 
@@ -630,10 +1032,10 @@ function compactName(name: string): string {
 
 /** The name most records use (compared compacted), written as first seen. */
 function commonName(members: RecordInfo[]): string {
-  if (members.length === 1) return members[0]!.app.name;
   const counts = new Map<string, { name: string; n: number }>();
-  for (const r of members) {
-    const key = r.compact || r.app.name;
+  for (let k = 0; k < members.length; k++) {
+    const r = members[k]!;
+    const key = r.name.compact || r.app.name;
     const entry = counts.get(key);
     if (entry) entry.n++;
     else counts.set(key, { name: r.app.name, n: 1 });
@@ -647,24 +1049,26 @@ function commonName(members: RecordInfo[]): string {
 function commonAddress(members: RecordInfo[]): string | undefined {
   const counts = new Map<string, number>();
   // A private address (scoped to its unit) is no address to show for a system.
-  for (const r of members) if (r.address !== undefined && r.address === r.addressKey) counts.set(r.address, (counts.get(r.address) ?? 0) + 1);
+  for (let k = 0; k < members.length; k++) {
+    const r = members[k]!;
+    const address = r.at?.key;
+    if (address !== undefined && address === r.addressKey) counts.set(address, (counts.get(address) ?? 0) + 1);
+  }
   let best: string | undefined;
   let n = 0;
-  for (const [key, count] of counts) {
+  counts.forEach((count, key) => {
     if (count > n) {
       best = key;
       n = count;
     }
-  }
+  });
   return best;
 }
 
-function systemIdOf(platform: string | undefined, members: RecordInfo[], rep: RecordInfo): string {
-  if (platform !== undefined) return `sys-${platform}`;
-  return members.length === 1 ? `sys-${rep.app.id}` : `sys-${members[0]!.app.id}`;
-}
-
 function uniqueId(id: string, used: Set<string>): string {
+  // Ids are nearly always new: adding first and looking at the size hashes the id once.
+  const size = used.size;
+  if (used.add(id).size > size) return id;
   let candidate = id;
   for (let k = 2; used.has(candidate); k++) candidate = `${id}-${k}`;
   used.add(candidate);
@@ -678,23 +1082,78 @@ const JOIN_WHY: Record<JoinKind, string> = {
   'same-name': 'the same name in one government, no other address',
 };
 
-/** One evidence item per rule that joined records, naming the key and how many records it joined. */
-function joinEvidence(draft: Draft, records: RecordInfo[], agencyName: Map<string, string>): EvidenceItem[] {
-  const byRule = new Map<string, { kind: JoinKind; key: string; records: Set<number> }>();
-  for (const j of draft.joins) {
-    const ruleKey = `${j.kind}|${j.key}`;
-    let entry = byRule.get(ruleKey);
-    if (entry === undefined) {
-      entry = { kind: j.kind, key: j.key, records: new Set() };
-      byRule.set(ruleKey, entry);
+/** The prefix rules 1 and 3 keyed their joins by (`${prefix}|${key}`): shown without it. */
+const KEY_PREFIX: Partial<Record<JoinKind, string>> = { 'shared-platform': 'plt|', 'national-name': 'nat|' };
+
+/** The joins of one rule and key in a system, in join order. */
+interface JoinRule {
+  kind: JoinKind;
+  key: string;
+  joins: Join[];
+}
+
+/**
+ * A system's joins by rule and key, in order of each one's first join: nearly always one or two (every
+ * instance of a platform, every record at an address).
+ */
+function joinRules(joins: readonly Join[]): JoinRule[] {
+  const first = joins[0]!;
+  let one = true;
+  for (let k = 1; k < joins.length && one; k++) one = joins[k]!.kind === first.kind && joins[k]!.key === first.key;
+  if (one) return [{ kind: first.kind, key: first.key, joins: joins as Join[] }];
+  const rules: JoinRule[] = [];
+  const byKind = new Map<JoinKind, Map<string, JoinRule>>();
+  for (let k = 0; k < joins.length; k++) {
+    const j = joins[k]!;
+    let byKey = byKind.get(j.kind);
+    if (byKey === undefined) byKind.set(j.kind, (byKey = new Map()));
+    let rule = byKey.get(j.key);
+    if (rule === undefined) {
+      byKey.set(j.key, (rule = { kind: j.kind, key: j.key, joins: [] }));
+      rules.push(rule);
     }
-    entry.records.add(j.a).add(j.b);
+    rule.joins.push(j);
   }
-  return [...byRule.values()].map(({ kind, key, records: joined }) => {
-    const shown = [...joined].slice(0, 4).map((i) => `${records[i]!.app.name} (${agencyName.get(records[i]!.app.agencyId) ?? records[i]!.app.agencyId})`);
-    const more = joined.size > shown.length ? ` and ${joined.size - shown.length} more` : '';
-    return { kind, detail: `${joined.size} records are ${JOIN_WHY[kind]} (${key.replace(/^(plt|nat)\|/, '').replace(/^.*\|/, '')}): ${shown.join(', ')}${more}` };
-  });
+  return rules;
+}
+
+/** The keys an agency's name gives the owner index (`OwnerIndex`), whichever agency bears it. */
+interface AgencyNameKeys {
+  /** The unit key's words (`unitKey`). */
+  words: string[];
+  /** The unit key without spaces. */
+  spaceless: string;
+  compact: string;
+  /** An abbreviation the name ends with: "Dinas Lingkungan Hidup (DLH)". */
+  explicit: string | undefined;
+  /** The catalogue's abbreviations of the unit key, without spaces. */
+  abbreviations: readonly string[];
+  /** Initials of the unit key's words but "dan" (counted for units). */
+  initials: string;
+}
+
+/** Only lower-case letters and digits (and hyphens, when `hyphens`): a key `compactName` can produce. */
+function isCompact(text: string, hyphens = false): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (hyphens && c === 45))) return false;
+  }
+  return true;
+}
+
+function agencyNameKeys(name: string, abbreviations: Map<string, string[]>): AgencyNameKeys {
+  const key = unitKey(name);
+  const words = key.split(' ');
+  let initials = '';
+  for (let k = 0; k < words.length; k++) if (words[k] !== 'dan' && words[k]!.length > 0) initials += words[k]![0];
+  return {
+    words,
+    spaceless: words.join(''),
+    compact: compactName(name),
+    explicit: name.includes('(') ? /\(([A-Za-z]{2,12})\)\s*$/.exec(name)?.[1]?.toLowerCase() : undefined,
+    abbreviations: abbreviations.get(key) ?? [],
+    initials,
+  };
 }
 
 /**
@@ -705,6 +1164,8 @@ class OwnerIndex {
   private readonly byKey = new Map<string, string | null>();
   /** `lookup` per text asked: host labels and developer names repeat across thousands of records. */
   private readonly looked = new Map<string, string | null>();
+  /** A developer property's unit per text: its name, else its unit key, looked up. */
+  private readonly developers = new Map<string, string | null>();
 
   constructor(
     inventory: Inventory,
@@ -716,47 +1177,70 @@ class OwnerIndex {
       if (list) list.push(abbr.replace(/ /g, ''));
       else reverse.set(full, [abbr.replace(/ /g, '')]);
     }
-    const wordUse = new Map<string, number>();
-    const words = new Map<string, string[]>();
+    // Unit names repeat across governments ("Dinas Kesehatan"): what the index takes from a name, once per name.
+    const byName = new Map<string, AgencyNameKeys>();
+    const agencies = inventory.agencies;
+    const n = agencies.length;
+    const keysOf = new Array<AgencyNameKeys>(n);
     // A unit named after its region ("Kecamatan Madiun") must not own every host that names the region.
-    const keyOf = new Map<string, string>();
-    const unitKeyOf = (name: string): string => {
-      let key = keyOf.get(name);
-      if (key === undefined) keyOf.set(name, (key = unitKey(name)));
-      return key;
-    };
-    const governmentWords = new Set(inventory.agencies.filter((a) => a.level !== 'unit').flatMap((a) => unitKeyOf(a.name).split(' ')));
-    for (const agency of inventory.agencies) {
-      if (agency.level !== 'unit') continue;
-      const key = unitKeyOf(agency.name);
-      const distinctive = key.split(' ').filter((w) => w.length >= 5 && !governmentWords.has(w));
-      words.set(agency.id, distinctive);
-      for (const w of distinctive) wordUse.set(w, (wordUse.get(w) ?? 0) + 1);
+    const governmentWords = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const name = agencies[i]!.name;
+      let keys = byName.get(name);
+      if (keys === undefined) byName.set(name, (keys = agencyNameKeys(name, reverse)));
+      keysOf[i] = keys;
+      if (agencies[i]!.level !== 'unit') for (let k = 0; k < keys.words.length; k++) governmentWords.add(keys.words[k]!);
     }
-    for (const agency of inventory.agencies) {
-      const key = unitKeyOf(agency.name);
-      const names = [agency.id.slice(agency.id.lastIndexOf('/') + 1).replace(/-/g, ''), key.replace(/ /g, ''), agency.name.toLowerCase().replace(/[^a-z0-9]/g, '')];
-      const explicit = /\(([A-Za-z]{2,12})\)\s*$/.exec(agency.name)?.[1]?.toLowerCase();
-      if (explicit !== undefined) names.push(explicit);
-      names.push(...(reverse.get(key) ?? []));
-      if (agency.level === 'unit') {
-        const initials = key.split(' ').filter((w) => w !== 'dan' && w.length > 0).map((w) => w[0]).join('');
-        if (initials.length >= 3) names.push(initials);
-        for (const w of words.get(agency.id) ?? []) if (wordUse.get(w) === 1) names.push(w);
+    const wordUse = new Map<string, number>();
+    const distinctiveOf = new Array<string[]>(n);
+    for (let i = 0; i < n; i++) {
+      const distinctive: string[] = [];
+      if (agencies[i]!.level === 'unit') {
+        const words = keysOf[i]!.words;
+        for (let k = 0; k < words.length; k++) {
+          const w = words[k]!;
+          if (w.length < 5 || governmentWords.has(w)) continue;
+          distinctive.push(w);
+          wordUse.set(w, (wordUse.get(w) ?? 0) + 1);
+        }
       }
-      for (const name of names) this.add(name, agency.id);
+      distinctiveOf[i] = distinctive;
+    }
+    for (let i = 0; i < n; i++) {
+      const agency = agencies[i]!;
+      const id = agency.id;
+      const keys = keysOf[i]!;
+      const tail = id.slice(id.lastIndexOf('/') + 1);
+      // Looked-up texts are compacted (letters and digits): an id with other characters never matches.
+      if (isCompact(tail, true)) this.add(tail.replaceAll('-', ''), id);
+      this.add(keys.spaceless, id);
+      this.add(keys.compact, id);
+      if (keys.explicit !== undefined) this.add(keys.explicit, id);
+      for (let k = 0; k < keys.abbreviations.length; k++) this.add(keys.abbreviations[k]!, id);
+      if (agency.level === 'unit') {
+        if (keys.initials.length >= 3) this.add(keys.initials, id);
+        const distinctive = distinctiveOf[i]!;
+        for (let k = 0; k < distinctive.length; k++) if (wordUse.get(distinctive[k]!) === 1) this.add(distinctive[k]!, id);
+      }
     }
   }
 
+  /** A key naming one agency is its; a key naming several is no one's (null). */
   private add(key: string, agencyId: string): void {
     if (key === '') return;
     const existing = this.byKey.get(key);
-    this.byKey.set(key, existing === undefined || existing === agencyId ? agencyId : null);
+    if (existing === undefined) this.byKey.set(key, agencyId);
+    else if (existing !== agencyId && existing !== null) this.byKey.set(key, null);
   }
 
   /** True when `label` (a host's first label) is a unit's abbreviation or name: the unit's own host. */
   isUnit(label: string): boolean {
     return this.lookup(label) !== undefined;
+  }
+
+  /** The unit a host label names, if one. */
+  ownerOfLabel(label: string): string | undefined {
+    return this.lookup(label);
   }
 
   private lookup(text: string): string | undefined {
@@ -768,23 +1252,42 @@ class OwnerIndex {
     return found ?? undefined;
   }
 
+  private developerOf(r: RecordInfo): string | undefined {
+    const properties = this.developerProperties;
+    for (let k = 0; k < properties.length; k++) {
+      const text = r.app.properties[properties[k]!];
+      if (text === undefined) continue;
+      let owner = this.developers.get(text);
+      if (owner === undefined) this.developers.set(text, (owner = this.lookup(text) ?? this.lookup(unitKey(text)) ?? null));
+      if (owner !== null) return owner;
+    }
+    return undefined;
+  }
+
   ownerOf(members: RecordInfo[]): string | undefined {
-    for (const r of members) {
-      for (const property of this.developerProperties) {
-        const text = r.app.properties[property];
-        const owner = text !== undefined ? (this.lookup(text) ?? this.lookup(unitKey(text))) : undefined;
-        if (owner !== undefined) return owner;
+    for (let k = 0; k < members.length; k++) {
+      const owner = this.developerOf(members[k]!);
+      if (owner !== undefined) return owner;
+    }
+    let found: string | undefined;
+    for (let k = 0; k < members.length; k++) {
+      const at = members[k]!.at;
+      if (at === undefined) continue;
+      const owners = at.labelOwners;
+      for (let o = 0; o < owners.length; o++) {
+        if (found === undefined) found = owners[o];
+        else if (owners[o] !== found) return undefined;
       }
     }
-    const found = new Set<string>();
-    for (const r of members) {
-      if (r.url === undefined || r.url.isIp) continue;
-      for (const label of r.url.host.split('.').slice(0, -2)) {
-        const owner = this.lookup(label);
-        if (owner !== undefined) found.add(owner);
-      }
-    }
-    return found.size === 1 ? [...found][0] : undefined;
+    return found;
+  }
+
+  /** `ownerOf` a record alone. */
+  ownerOf1(r: RecordInfo): string | undefined {
+    const owner = this.developerOf(r);
+    if (owner !== undefined || r.at === undefined) return owner;
+    const owners = r.at.labelOwners;
+    return owners.length === 1 ? owners[0] : undefined;
   }
 }
 
@@ -805,73 +1308,135 @@ export interface SystemView {
  * used by eight units of one government once. A group of several records is its view record with the
  * group's status (the most alive), users and given costs summed, datasets joined, origin national or local
  * as the system's, and the function its records agree on (else the system's); exchanges are moved onto
- * view records. Single-record systems are their record, untouched.
+ * view records. Single-record systems are their record, untouched. `result` is `inventory`'s reconciliation.
  */
 export function systemView(inventory: Inventory, result: SystemsResult, classification: Map<string, Classification>): SystemView {
-  const byId = new Map(inventory.applications.map((a) => [a.id, a]));
-  const systemById = new Map(result.systems.map((s) => [s.id, s]));
+  const apps = inventory.applications;
+  const systemOf = systemIndexes(inventory, result);
+  // Most records are their own view record of a one-record system. The others are looked up in maps a
+  // few thousand long: `standsFor`, a record that is not its own view record → its view record.
+  const standsFor = new Map<string, string>();
+  result.viewMembers.forEach((members, view) => {
+    for (let k = 1; k < members.length; k++) standsFor.set(members[k]!, view);
+  });
+  const systems = result.systems;
+  const oneRecord = new Uint8Array(systems.length);
+  for (let k = 0; k < systems.length; k++) if (systems[k]!.records.length === 1) oneRecord[k] = 1;
+  const represented = new Map<string, Application>();
+  const isRepresented = new Uint8Array(apps.length);
+  for (let i = 0; i < apps.length; i++) {
+    const app = apps[i]!;
+    if (oneRecord[systemOf[i]!] === 0 && standsFor.has(app.id)) {
+      represented.set(app.id, app);
+      isRepresented[i] = 1;
+    }
+  }
+  const classOf = inInventoryOrder(apps, classification);
+
   const applications: Application[] = [];
   const viewClassification = new Map<string, Classification>();
-  const best = bestClassification(classification);
   // A national platform has a view record in every government using it: its best record of a function is
   // looked for once per system and function, not once per view record.
   const bestOfSystem = new Map<string, Classification | undefined>();
-  for (const app of inventory.applications) {
-    const members = result.viewMembers.get(app.id);
-    if (members === undefined) continue;
-    const system = systemById.get(result.systemOf.get(app.id)!)!;
-    const c = classification.get(app.id);
-    if (system.records.length === 1) {
+  for (let i = 0; i < apps.length; i++) {
+    const app = apps[i]!;
+    // A record the reconciliation does not know has no view record.
+    if (systemOf[i]! < 0) continue;
+    if (oneRecord[systemOf[i]!] === 1) {
       applications.push(app);
+      const c = classOf[i];
       if (c !== undefined) viewClassification.set(app.id, c);
       continue;
     }
-    const group = members.map((id) => byId.get(id)!);
-    applications.push(aggregate(app, group, system));
+    if (isRepresented[i] === 1) continue;
+    const system = systems[systemOf[i]!]!;
+    const members = result.viewMembers.get(app.id)!;
+    applications.push(aggregate(app, members, represented, system));
     const fn = result.viewFunction.get(app.id);
-    let found = best(members, fn);
-    if (found === undefined) {
+    let found = bestClassification(classification, members, fn);
+    if (found === undefined && fn !== undefined) {
       const key = `${system.id}\u0000${fn}`;
-      if (!bestOfSystem.has(key)) bestOfSystem.set(key, best(system.records, fn));
-      found = bestOfSystem.get(key);
+      if (bestOfSystem.has(key)) found = bestOfSystem.get(key);
+      else bestOfSystem.set(key, (found = bestClassification(classification, system.records, fn)));
     }
     viewClassification.set(app.id, systemClassification(system, found));
   }
   // Most exchanges join records that are their own view records: those are kept as they are, not copied.
-  const exchanges: Inventory['exchanges'] = [];
-  for (const x of inventory.exchanges) {
-    const sourceId = result.viewOf.get(x.sourceId) ?? x.sourceId;
-    const targetId = result.viewOf.get(x.targetId) ?? x.targetId;
+  const all = inventory.exchanges;
+  const exchanges: Inventory['exchanges'] = new Array(all.length);
+  let kept = 0;
+  for (let k = 0; k < all.length; k++) {
+    const x = all[k]!;
+    const sourceId = standsFor.get(x.sourceId) ?? x.sourceId;
+    const targetId = standsFor.get(x.targetId) ?? x.targetId;
     if (sourceId === targetId && x.sourceId !== x.targetId) continue;
-    exchanges.push(sourceId === x.sourceId && targetId === x.targetId ? x : { ...x, sourceId, targetId });
+    exchanges[kept++] = sourceId === x.sourceId && targetId === x.targetId ? x : { ...x, sourceId, targetId };
   }
+  exchanges.length = kept;
   return { inventory: { ...inventory, applications, exchanges }, classification: viewClassification };
 }
 
-function aggregate(view: Application, group: Application[], system: System): Application {
-  const out: Application = { ...view, datasets: [...new Set(group.flatMap((m) => m.datasets))], properties: { ...view.properties } };
-  const statuses = group.flatMap((m) => (m.status !== undefined ? [m.status] : []));
-  if (statuses.length > 0) out.status = statuses.reduce((a, b) => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a));
-  const users = group.flatMap((m) => (m.users !== undefined ? [m.users] : []));
-  if (users.length > 0) out.users = users.reduce((a, b) => a + b, 0);
-  const costs = group.flatMap((m) => (m.annualCost !== undefined ? [m.annualCost] : []));
-  if (costs.length > 0) out.annualCost = costs.reduce((a, b) => a + b, 0);
+function systemsById(result: SystemsResult): Map<string, System> {
+  const out = new Map<string, System>();
+  const systems = result.systems;
+  for (let k = 0; k < systems.length; k++) out.set(systems[k]!.id, systems[k]!);
+  return out;
+}
+
+/**
+ * Each application's system (an index into `result.systems`, -1 for a record the result does not know), in
+ * `inventory` order: by position for the inventory reconciled, else looked up by id.
+ */
+function systemIndexes(inventory: Inventory, result: SystemsResult): Int32Array {
+  if (inventory.applications === result.byPosition.applications) return result.byPosition.system;
+  const indexOf = new Map<string, number>();
+  result.systems.forEach((s, k) => indexOf.set(s.id, k));
+  return Int32Array.from(inventory.applications, (app) => indexOf.get(result.systemOf.get(app.id) ?? '') ?? -1);
+}
+
+/**
+ * The view record of a group of records (`systemView`): their status, users, costs and datasets together.
+ * `memberIds` is the view record's and then those of `represented` it stands for.
+ */
+function aggregate(view: Application, memberIds: readonly string[], represented: Map<string, Application>, system: System): Application {
+  const datasets: string[] = [];
+  let seenDatasets: Set<string> | undefined;
+  let status: ApplicationStatus | undefined;
+  let users: number | undefined;
+  let cost: number | undefined;
+  for (let k = 0; k < memberIds.length; k++) {
+    const id = memberIds[k]!;
+    const m = id === view.id ? view : represented.get(id)!;
+    for (let j = 0; j < m.datasets.length; j++) {
+      const d = m.datasets[j]!;
+      seenDatasets ??= new Set();
+      if (!seenDatasets.has(d)) {
+        seenDatasets.add(d);
+        datasets.push(d);
+      }
+    }
+    if (m.status !== undefined && (status === undefined || STATUS_RANK[m.status] > STATUS_RANK[status])) status = m.status;
+    if (m.users !== undefined) users = (users ?? 0) + m.users;
+    if (m.annualCost !== undefined) cost = (cost ?? 0) + m.annualCost;
+  }
+  const out: Application = { ...view, datasets, properties: { ...view.properties } };
+  if (status !== undefined) out.status = status;
+  if (users !== undefined) out.users = users;
+  if (cost !== undefined) out.annualCost = cost;
   else delete out.annualCost;
   out.origin = system.origin === 'national' ? 'national' : 'local';
   return out;
 }
 
 /** The most confident classification of function `fn` among the records (the first of equals), if any. */
-function bestClassification(classification: Map<string, Classification>) {
-  return (records: readonly string[], fn: string | undefined): Classification | undefined => {
-    if (fn === undefined) return undefined;
-    let best: Classification | undefined;
-    for (const id of records) {
-      const c = classification.get(id);
-      if (c !== undefined && c.function === fn && (best === undefined || c.confidence > best.confidence)) best = c;
-    }
-    return best;
-  };
+function bestClassification(classification: Map<string, Classification>, records: readonly string[], fn: string | undefined): Classification | undefined {
+  if (fn === undefined) return undefined;
+  let best: Classification | undefined;
+  for (let k = 0; k < records.length; k++) {
+    const c = classification.get(records[k]!);
+    if (c !== undefined && c.function === fn && (best === undefined || c.confidence > best.confidence)) best = c;
+  }
+  return best;
 }
 
 /** The system's function, with the confidence and evidence of the group's (else the system's) best record of it (`found`). */
@@ -889,20 +1454,26 @@ function systemClassification(system: System, found: Classification | undefined)
  * missing one is estimated as a national instance. Single-record systems are untouched.
  */
 export function costView(inventory: Inventory, result: SystemsResult): Inventory {
-  const systemById = new Map(result.systems.map((s) => [s.id, s]));
-  const costOfSystem = new Map<string, number>();
-  for (const app of inventory.applications) {
-    const s = systemById.get(result.systemOf.get(app.id)!)!;
-    if (s.records.length > 1 && s.origin !== 'national' && app.annualCost !== undefined) costOfSystem.set(s.id, (costOfSystem.get(s.id) ?? 0) + app.annualCost);
-  }
-  const applications = inventory.applications.map((app) => {
-    const s = systemById.get(result.systemOf.get(app.id)!)!;
+  const systemOf = systemIndexes(inventory, result);
+  // Given costs of a multi-record system that is not national, summed in inventory order (per system index).
+  const total = new Float64Array(result.systems.length);
+  const given = new Uint8Array(result.systems.length);
+  inventory.applications.forEach((app, i) => {
+    const k = systemOf[i]!;
+    const s = result.systems[k]!;
+    if (s.records.length > 1 && s.origin !== 'national' && app.annualCost !== undefined) {
+      total[k] = (given[k] === 1 ? total[k]! : 0) + app.annualCost;
+      given[k] = 1;
+    }
+  });
+  const applications = inventory.applications.map((app, i) => {
+    const k = systemOf[i]!;
+    const s = result.systems[k]!;
     if (s.records.length === 1) return app;
     if (s.origin === 'national') return app.origin === 'national' ? app : { ...app, origin: 'national' as const };
     const copy: Application = { ...app };
     if (result.representativeOf.get(s.id) === app.id) {
-      const total = costOfSystem.get(s.id);
-      if (total !== undefined) copy.annualCost = total;
+      if (given[k] === 1) copy.annualCost = total[k]!;
       else delete copy.annualCost;
     } else copy.annualCost = 0;
     return copy;
@@ -913,7 +1484,9 @@ export function costView(inventory: Inventory, result: SystemsResult): Inventory
 /** The basis a cost line shows for records whose system's cost sits on its representative. */
 export function systemCostBases<T extends { annualCost: number; estimated: boolean; basis: string }>(costs: Map<string, T>, result: SystemsResult): Map<string, T> {
   const out = new Map(costs);
-  for (const s of result.systems) {
+  const systems = result.systems;
+  for (let k = 0; k < systems.length; k++) {
+    const s = systems[k]!;
     if (s.records.length === 1 || s.origin === 'national') continue;
     const rep = result.representativeOf.get(s.id)!;
     for (const id of s.records) {
@@ -935,8 +1508,18 @@ export function systemCostBases<T extends { annualCost: number; estimated: boole
  * by one unit are left as they are.
  */
 export function preferAdoptedKeepers(clusters: DuplicateCluster[], result: SystemsResult): DuplicateCluster[] {
-  const systemById = new Map(result.systems.map((s) => [s.id, s]));
-  const units = (id: string) => new Set((result.viewMembers.get(id) ?? [id]).map((r) => result.agencyOf.get(r) ?? r)).size;
+  const systemById = systemsById(result);
+  // Units per view record, counted once: a keeper is compared with every member of its cluster.
+  const unitCount = new Map<string, number>();
+  const units = (id: string): number => {
+    let n = unitCount.get(id);
+    if (n === undefined) {
+      const members = result.viewMembers.get(id);
+      n = members === undefined ? 1 : distinct(members, (r) => result.agencyOf.get(r) ?? r).length;
+      unitCount.set(id, n);
+    }
+    return n;
+  };
   const nameOf = (id: string) => systemById.get(result.systemOf.get(id) ?? '')?.name ?? id;
   return clusters.map((cluster) => {
     if (cluster.sharedPlatform !== undefined) return cluster;
@@ -961,21 +1544,39 @@ export function preferAdoptedKeepers(clusters: DuplicateCluster[], result: Syste
  * costs stay as priced per system.
  */
 export function expandClusters(clusters: DuplicateCluster[], result: SystemsResult): DuplicateCluster[] {
-  const systemById = new Map(result.systems.map((s) => [s.id, s]));
+  const systemById = systemsById(result);
   return clusters.map((cluster) => {
+    // A cluster of national platforms lists thousands of records: membership is kept in sets.
     const applications: string[] = [];
+    const listed = new Set<string>();
     const agencies: string[] = [];
+    const withAgency = new Set<string>();
     const parts: string[] = [];
     for (const id of cluster.applications) {
       const records = result.viewMembers.get(id) ?? [id];
-      for (const r of records) if (!applications.includes(r)) applications.push(r);
-      const units = [...new Set(records.map((r) => result.agencyOf.get(r) ?? r))];
-      for (const a of units) if (!agencies.includes(a)) agencies.push(a);
+      for (const r of records) {
+        if (!listed.has(r)) {
+          listed.add(r);
+          applications.push(r);
+        }
+      }
+      const units = distinct(records, (r) => result.agencyOf.get(r) ?? r);
+      for (const a of units) {
+        if (!withAgency.has(a)) {
+          withAgency.add(a);
+          agencies.push(a);
+        }
+      }
       const name = systemById.get(result.systemOf.get(id) ?? '')?.name ?? id;
       parts.push(`${name} ${records.length} record${records.length === 1 ? '' : 's'} in ${units.length} unit${units.length === 1 ? '' : 's'}`);
     }
-    for (const a of cluster.agencies) if (!agencies.includes(a)) agencies.push(a);
-    const systems = [...new Set(cluster.applications.map((id) => result.systemOf.get(id) ?? id))];
+    for (const a of cluster.agencies) {
+      if (!withAgency.has(a)) {
+        withAgency.add(a);
+        agencies.push(a);
+      }
+    }
+    const systems = distinct(cluster.applications, (id) => result.systemOf.get(id) ?? id);
     const evidence = [...cluster.evidence];
     if (applications.length > cluster.applications.length) {
       evidence.push({ kind: 'systems', detail: `${applications.length} records of ${systems.length} systems (${parts.join('; ')}); each system's cost is counted once` });
@@ -993,13 +1594,26 @@ export function expandRecommendations(recommendations: Recommendation[], result:
     if (rec.kind !== 'consolidate' && rec.kind !== 'adopt-common') return rec;
     const targetSystem = rec.target !== undefined ? result.systemOf.get(rec.target) : undefined;
     const applications: string[] = [];
+    const listed = new Set<string>();
+    const list = (r: string) => {
+      if (!listed.has(r)) {
+        listed.add(r);
+        applications.push(r);
+      }
+    };
     for (const id of rec.applications) {
       const moving = id !== rec.target && result.systemOf.get(id) !== targetSystem;
-      for (const r of moving ? (result.viewMembers.get(id) ?? [id]) : [id]) if (!applications.includes(r)) applications.push(r);
+      const members = moving ? result.viewMembers.get(id) : undefined;
+      if (members === undefined) list(id);
+      else for (const r of members) list(r);
     }
     if (applications.length === rec.applications.length) return rec;
-    const agencies = [...new Set([...rec.agencies, ...applications.flatMap((id) => (result.agencyOf.has(id) ? [result.agencyOf.get(id)!] : []))])];
-    return { ...rec, applications, agencies };
+    const agencies = new Set(rec.agencies);
+    for (const id of applications) {
+      const a = result.agencyOf.get(id);
+      if (a !== undefined) agencies.add(a);
+    }
+    return { ...rec, applications, agencies: [...agencies] };
   });
 }
 
@@ -1009,27 +1623,32 @@ export function expandRecommendations(recommendations: Recommendation[], result:
  */
 export function systemTimeLabels<T>(time: Map<string, T>, result: SystemsResult, inCluster: (id: string) => boolean): Map<string, T> {
   const out = new Map(time);
-  for (const [view, members] of result.viewMembers) {
-    if (members.length === 1) continue;
+  result.viewMembers.forEach((members, view) => {
+    if (members.length === 1) return;
     const label = time.get(view);
-    if (label === undefined || !inCluster(view)) continue;
+    if (label === undefined || !inCluster(view)) return;
     for (const id of members) if (id !== view) out.set(id, label);
-  }
+  });
   return out;
 }
 
 /** Agency and government metrics with the number of distinct systems each uses. */
 export function withSystemsUsed(metrics: AgencyMetrics[], inventory: Inventory, result: SystemsResult, rollUp: boolean): AgencyMetrics[] {
   const governmentOf = governmentsOf(inventory);
-  const used = new Map<string, Set<string>>();
-  for (const app of inventory.applications) {
-    const key = rollUp ? governmentOf(app.agencyId) : app.agencyId;
-    let set = used.get(key);
-    if (set === undefined) {
-      set = new Set();
-      used.set(key, set);
+  const systemOf = systemIndexes(inventory, result);
+  const used = new Map<string, Set<number>>();
+  // Records come grouped by agency: the agency's set is looked up when the agency changes.
+  let agencyId: string | undefined;
+  let set = new Set<number>();
+  inventory.applications.forEach((app, i) => {
+    if (app.agencyId !== agencyId) {
+      agencyId = app.agencyId;
+      const key = rollUp ? governmentOf(agencyId) : agencyId;
+      const existing = used.get(key);
+      if (existing !== undefined) set = existing;
+      else used.set(key, (set = new Set()));
     }
-    set.add(result.systemOf.get(app.id)!);
-  }
+    set.add(systemOf[i]!);
+  });
   return metrics.map((m) => ({ ...m, systemsUsed: used.get(m.id)?.size ?? 0 }));
 }
