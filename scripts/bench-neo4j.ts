@@ -20,7 +20,6 @@
  * (without --keep) after. Targets: ≥ 20,000 rows/s and ≥ 20× the naive way.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Session } from 'neo4j-driver';
@@ -31,7 +30,7 @@ import { NODE_LABELS, RELATIONSHIP_TYPES, mergeNodes, mergeRelationships, nodeRe
 import { rowCount, toGraphRows } from '../src/neo4j/transform.js';
 import type { Inventory } from '../src/types.js';
 import { generateInventory } from './lib/generator/index.js';
-import { neo4jStatus, startNeo4j, stopNeo4j } from './lib/neo4j-server.js';
+import { freePort, neo4jStatus, startNeo4j, stopNeo4j } from './lib/neo4j-server.js';
 
 const TARGET_ROWS_PER_SECOND = 20_000;
 const TARGET_RATIO = 20;
@@ -195,13 +194,6 @@ async function server(fresh: boolean): Promise<{ conn: Neo4jConnection; pid?: nu
   };
 }
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));

@@ -116,6 +116,15 @@ function statePaths(stateDir: string = DEFAULTS.stateDir): StatePaths {
  * Starts the server unless one this launcher started is already running, and resolves once Bolt answers a
  * real query. Idempotent: a second call returns the running server with `started: false`.
  */
+/** A TCP port nobody listens on right now (the OS picks it), for a private test or bench server. */
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 export async function startNeo4j(opts: Neo4jServerOptions = {}): Promise<Neo4jStartResult> {
   const paths = statePaths(opts.stateDir);
   const log = opts.log ?? (() => {});

@@ -4,7 +4,7 @@
  * unreachable server is a plain message, not a stack. Namespace "test-cli".
  */
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../../scripts/lib/neo4j-server.js';
 import os from 'node:os';
 import path from 'node:path';
 import yargs from 'yargs';
@@ -134,10 +134,3 @@ describe('siloscope neo4j', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

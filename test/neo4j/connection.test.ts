@@ -2,7 +2,7 @@
  * Connection options: flags over environment over defaults, credentials moved out of the URI, and the
  * password never appearing in anything printed — including the error of a server that is not there.
  */
-import net from 'node:net';
+import { freePort } from '../../scripts/lib/neo4j-server.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { connect, describeTarget, redactSecrets, redactUri, resolveConnection, storeError } from '../../src/neo4j/connection.js';
@@ -90,10 +90,3 @@ describe('connect', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -5,11 +5,10 @@
  * except for one namespace used as the clean reference.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNeo4j, stopNeo4j } from '../../scripts/lib/neo4j-server.js';
+import { freePort, startNeo4j, stopNeo4j } from '../../scripts/lib/neo4j-server.js';
 import { readInventory } from '../../src/neo4j/pull.js';
 import { clearNamespace, namespaceStatus, pushInventory } from '../../src/neo4j/push.js';
 import globalSetup from '../setup/neo4j.global.js';
@@ -107,10 +106,3 @@ async function waitForExit(pid: number): Promise<void> {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

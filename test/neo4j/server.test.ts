@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver, type Integer } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { neo4jRunning, neo4jStatus, startNeo4j, stopNeo4j } from '../../scripts/lib/neo4j-server.js';
+import { freePort, neo4jRunning, neo4jStatus, startNeo4j, stopNeo4j } from '../../scripts/lib/neo4j-server.js';
 import globalSetup from '../setup/neo4j.global.js';
 
 const LABEL = 'ServerTestAgency';
@@ -177,10 +177,3 @@ function processGone(pid: number): boolean {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
