@@ -193,6 +193,11 @@ export function parseWellFormed(text: string, delimiter: string): string[][] | u
   }
   const d = delimiter.charCodeAt(0);
   const records: string[][] = [];
+  // One character beyond Latin-1 (an en dash in a description) makes V8 hold the whole text, and so every
+  // slice of it, as two-byte: every id and name would then be a two-byte string, slower to hash, compare and
+  // write for the rest of the run. Such text is cut per line, each line that has no such character first
+  // copied into a one-byte string of its own.
+  const wide = WIDE_CHAR.test(text);
   // The next quote and delimiter at or after the current position, kept across lines so each search
   // covers new text only: linear however rare either is.
   let nextQuote = text.indexOf('"');
@@ -203,17 +208,29 @@ export function parseWellFormed(text: string, delimiter: string): string[][] | u
     if (lineEnd === -1) lineEnd = n;
     const contentEnd = crlf && lineEnd < n ? lineEnd - 1 : lineEnd;
     if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+    const line = wide ? narrowLine(text, pos, contentEnd) : undefined;
     if (nextQuote === -1 || nextQuote >= contentEnd) {
       const cells: string[] = [];
+      // Cells are cut from `source`, which starts at text position `base`.
+      const source = line ?? text;
+      const base = line === undefined ? 0 : pos;
       let start = pos;
       for (;;) {
         if (nextDelimiter !== -1 && nextDelimiter < start) nextDelimiter = text.indexOf(delimiter, start);
         if (nextDelimiter === -1 || nextDelimiter >= contentEnd) break;
-        cells.push(text.slice(start, nextDelimiter));
+        cells.push(source.slice(start - base, nextDelimiter - base));
         start = nextDelimiter + 1;
       }
-      cells.push(text.slice(start, contentEnd));
+      cells.push(source.slice(start - base, contentEnd - base));
       records.push(cells);
+      pos = lineEnd + 1;
+      continue;
+    }
+    // A quoted record within its line reads the same from the narrowed line (it ends where the line does);
+    // one whose quoted value runs past the line end is read from the text.
+    const inLine = line === undefined ? undefined : readQuotedRecord(line, 0, d, crlf);
+    if (inLine !== undefined) {
+      records.push(inLine.cells);
       pos = lineEnd + 1;
       continue;
     }
@@ -223,6 +240,14 @@ export function parseWellFormed(text: string, delimiter: string): string[][] | u
     pos = read.next;
   }
   return records;
+}
+
+const WIDE_CHAR = /[^\x00-\xff]/;
+
+/** text[start, end) as a one-byte string of its own, or undefined when it holds a character beyond Latin-1. */
+function narrowLine(text: string, start: number, end: number): string | undefined {
+  const line = text.slice(start, end);
+  return WIDE_CHAR.test(line) ? undefined : Buffer.from(line, 'latin1').toString('latin1');
 }
 
 const LF = 0x0a;

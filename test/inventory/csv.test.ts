@@ -124,4 +124,26 @@ describe('parseWellFormed: the fast path reads exactly what csv-parse reads', ()
     expect(parseWellFormed('a,b\rc,d\n', ',')).toBeUndefined();
     expect(parseWellFormed('a,b\r\nc,d\n', ',')).toBeUndefined();
   });
+
+  it('reads text with characters beyond Latin-1 (cut per line) exactly as csv-parse does', () => {
+    // An en dash anywhere makes the text two-byte, and the fast path then narrows each line it can.
+    const pieces = ['a', ',', '"', '""', '\n', '\r\n', '\r', 'x"y', '"q"', '–', 'é'];
+    const random = mulberry32(11);
+    let read = 0;
+    for (let t = 0; t < 10_000; t++) {
+      let text = '–\n';
+      for (let i = Math.floor(random() * 12); i > 0; i--) text += pieces[Math.floor(random() * pieces.length)];
+      const mine = parseWellFormed(text, ',');
+      if (mine === undefined) continue;
+      read++;
+      expect(mine, JSON.stringify(text)).toEqual(reference(text, ','));
+    }
+    expect(read).toBeGreaterThan(3_000);
+    expect(parseWellFormed('id,name\na1,"SIMPEG, Kepegawaian"\na2,"e–Kinerja"\n"a3","two\nlines"\n', ',')).toEqual([
+      ['id', 'name'],
+      ['a1', 'SIMPEG, Kepegawaian'],
+      ['a2', 'e–Kinerja'],
+      ['a3', 'two\nlines'],
+    ]);
+  });
 });
