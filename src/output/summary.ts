@@ -24,6 +24,7 @@ export function humanSummary(analysis: Analysis, outDir: string, written: string
     `  ${count(analysis.recommendations.length, 'recommendation')} in ${count(new Set(analysis.recommendations.map((r) => r.wave)).size, 'wave')}`,
   ];
   if (s.warnings > 0) lines.push(`  ${count(s.warnings, 'input warning')} (rows or values skipped; listed in analysis.json)`);
-  lines.push(`Wrote ${count(written.length, 'file')} to ${outDir}/ (analysis.json, report.html, report.md, CSV, visualizations/)`);
+  const views = written.some((path) => /[\\/]visualizations[\\/]/.test(path));
+  lines.push(`Wrote ${count(written.length, 'file')} to ${outDir}/ (analysis.json, report.html, report.md, CSV${views ? ', visualizations/' : ''})`);
   return lines.join('\n') + '\n';
 }

@@ -25,4 +25,11 @@ describe('humanSummary', () => {
   it('says the silo index is not measured when the inventory lists no exchange', () => {
     expect(siloLine(analysisWith(5, false))).toBe('  silo index not measured: the inventory lists no data exchanges');
   });
+
+  it('names the visualizations folder only when views were written', () => {
+    const wrote = (written: string[]) => humanSummary(baseAnalysis(), '/tmp/out', written).split('\n').find((l) => l.startsWith('Wrote'))!;
+    const files = ['/tmp/out/analysis.json', '/tmp/out/report.html', '/tmp/out/report.md', '/tmp/out/duplicates.csv'];
+    expect(wrote(files)).toBe('Wrote 4 files to /tmp/out/ (analysis.json, report.html, report.md, CSV)');
+    expect(wrote([...files, '/tmp/out/visualizations/silo-map.svg'])).toBe('Wrote 5 files to /tmp/out/ (analysis.json, report.html, report.md, CSV, visualizations/)');
+  });
 });
