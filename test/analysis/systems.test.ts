@@ -20,6 +20,7 @@ import {
   type SystemsResult,
 } from '../../src/analysis/systems.js';
 import { parseUrl } from '../../src/analysis/text.js';
+import { agency } from '../fixtures/analysis/builders.js';
 import { buildReference } from '../../src/reference/index.js';
 import type { Agency, AgencyMetrics, Application, DuplicateCluster, Inventory, InventoryFormat, Recommendation } from '../../src/types.js';
 
@@ -396,21 +397,7 @@ describe('the system-level view and back', () => {
   });
 
   it('counts the distinct systems each agency and government uses', () => {
-    const metric = (id: string): AgencyMetrics => ({
-      id,
-      name: id,
-      level: 'unit',
-      applications: 0,
-      annualCost: 0,
-      exchangesInternal: 0,
-      exchangesCrossAgency: 0,
-      crossAgencyShare: 0,
-      isolatedApplications: 0,
-      internalOnlyApplications: 0,
-      manualExchanges: 0,
-      sharedPlatformApplications: 0,
-      siloScore: 0,
-    });
+    const metric = (id: string): AgencyMetrics => agency({ id, name: id });
     expect(withSystemsUsed([metric('kec-a'), metric('dlh'), metric('kec-c')], inv, result, false).map((m) => m.systemsUsed)).toEqual([2, 1, 1]);
     expect(withSystemsUsed([metric('bogor')], inv, result, true)[0]!.systemsUsed).toBe(3);
   });
