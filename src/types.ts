@@ -308,6 +308,16 @@ export interface System {
   sharedPlatform?: string;
   /** Why the records are one system: the rule that joined them and on what (a platform, an address, a name). */
   evidence?: EvidenceItem[];
+  /**
+   * Present on the system of a platform family (a shared platform whose modules the reference data lists
+   * with `family`: SIPD and SIPD Penatausahaan): one entry per module its records use, in the family's
+   * order (the main platform first) — the module's platform id and name, its function (the one its records
+   * agree on, else the platform's) and which of the system's records are that module. The system itself is
+   * the family's main platform (`id`, `name`, `sharedPlatform`), used by every unit that reports any module;
+   * duplicate detection still sees each module apart, so a regional finance system is found beside SIPD's
+   * financial-administration module. Absent on every other system.
+   */
+  modules?: Array<{ platform: string; name: string; function: string; records: string[] }>;
 }
 
 export interface StateMetrics {

@@ -9,7 +9,9 @@
  * Records are one system when
  *   1. they are instances of one shared platform of the reference data (by host or by name), or name one
  *      beside only its owner's, region and unit words, unless the record says it is a local build (marked
- *      local, or unmarked on a regional government's host); two platforms are never one system;
+ *      local, or unmarked on a regional government's host); two platforms are never one system, unless
+ *      they are modules of one platform family (SIPD and SIPD Penatausahaan on one host): a family is one
+ *      system, the main platform's, used by every unit that reports any module of it (`System.modules`);
  *   2. they point at one application address: host and path, scheme, "www." and trailing paths such as
  *      /login ignored, the first path segment kept only on shared hosts (an IP, an apex domain,
  *      aplikasi.…, a unit's own host) — `addressKey`; a private IP (192.168.x, 10.x) is only the same
@@ -32,7 +34,10 @@
  * the one its records' confidences add up to most, unless more records are unclassified than that sum.
  *
  * The duplicate detector then sees one record per system and government (`systemView`): a national
- * platform once beside each government's own systems, a regional system once. Records alone in their
+ * platform once beside each government's own systems, a regional system once; a family's system once per
+ * module, so each module's function is compared on its own (a regional finance system beside SIPD's
+ * financial-administration module, a regional planning system beside its planning module), and a cluster
+ * listed back by record holds that module's records only. Records alone in their
  * system pass through every later stage unchanged, so an inventory with one record per system analyses
  * exactly as before.
  *
@@ -44,7 +49,7 @@
  */
 import type { AgencyMetrics, Application, ApplicationStatus, DuplicateCluster, EvidenceItem, Inventory, Recommendation, System } from '../types.js';
 import { compileReference } from '../reference/compile.js';
-import type { ReferenceData } from '../reference/index.js';
+import type { ReferenceData, SharedPlatformDef } from '../reference/index.js';
 import { UNIT_ABBREVIATIONS, unitKey } from '../catalogue/agencies.js';
 import type { Classification } from './classify.js';
 import { coreName, governmentsOf } from './dup-features.js';
@@ -81,8 +86,9 @@ export interface SystemsResult {
   representativeOf: Map<string, string>;
   /**
    * View record → the records it stands for (itself first), inventory order after it. A view record stands
-   * for its system's records in one government, so a national platform is seen beside each government's
-   * own systems (its units' records of it); every record is in exactly one list.
+   * for its system's records in one government (a family's system: one module's records in one government),
+   * so a national platform is seen beside each government's own systems (its units' records of it); every
+   * record is in exactly one list.
    */
   viewMembers: Map<string, string[]>;
   /** Record id → its agency. */
@@ -91,6 +97,11 @@ export interface SystemsResult {
   functionOf: Map<string, string | undefined>;
   /** View record → the function its records agree on, else its system's (a government's own codes count). */
   viewFunction: Map<string, string | undefined>;
+  /**
+   * View record of a platform family's system → the module (a platform of the family) it stands for: the
+   * view record is that module's records in one government, and is seen as an instance of that module.
+   */
+  viewModule: Map<string, string>;
   stats: { records: number; systems: number; multiRecordSystems: number; recordsInMultiRecordSystems: number };
   /**
    * The applications reconciled (the inventory's own array) and, in their order, each one's system as an
@@ -117,6 +128,8 @@ interface RecordInfo {
   /** Address key (rule 2), scoped to the agency for private addresses. */
   addressKey: string | undefined;
   platform: string | undefined;
+  /** The platform's family (the id of its main platform), the platform itself when it has none: rule 1's key. */
+  family: string | undefined;
   /** What the record's name says: one object per distinct name, shared by its records. */
   name: NameFacts;
   /** The name is (or contains) a word of its own address ("sukma" at sukma.jatimprov.go.id): taken on first need. */
@@ -257,6 +270,8 @@ class Groups {
   constructor(
     private readonly records: RecordInfo[],
     minConfidence: number,
+    /** Family (its main platform's id) → its modules' functions, for platform families only. */
+    private readonly familyFunctions: ReadonlyMap<string, ReadonlySet<string>>,
   ) {
     const n = records.length;
     this.parent = new Int32Array(n);
@@ -267,7 +282,7 @@ class Groups {
       const r = records[i]!;
       this.parent[i] = i;
       this.fn[i] = r.confidence >= minConfidence ? r.fn : undefined;
-      this.platform[i] = r.platform;
+      this.platform[i] = r.family;
     }
   }
 
@@ -298,12 +313,18 @@ class Groups {
   compatible(i: number, g: number): boolean {
     const ri = this.find(i);
     const rg = this.find(g);
-    // Two shared platforms are two systems, whatever address or name they share (SIPD's two modules).
+    // Two shared platforms are two systems, whatever address or name they share, unless they are modules
+    // of one family (SIPD and SIPD Penatausahaan): platforms are compared by their families.
     const pi = this.platform[ri];
     const pg = this.platform[rg];
     if (pi !== undefined && pg !== undefined && pi !== pg) return false;
     // The functions first: they cost nothing, the names may need tokenising.
     if (this.fn[ri] === this.fn[rg]) return true;
+    // A family's system serves every module's function: a record of one of them may join it.
+    if ((pi === undefined) !== (pg === undefined)) {
+      const other = pi === undefined ? this.fn[ri] : this.fn[rg];
+      if (other !== undefined && this.familyFunctions.get((pi ?? pg)!)?.has(other)) return true;
+    }
     return groupNamesAgree(this.records, this.members[ri] ?? [ri], this.members[rg] ?? [rg]);
   }
 
@@ -399,15 +420,28 @@ export function reconcileSystems(
   const governmentOf = governmentsOf(inventory);
   const owners = new OwnerIndex(inventory, o.developerProperties);
   const records = describeRecords(inventory.applications, classification, { compiled, regionTokens, compactIds: new Map() }, governmentOf, owners);
-  const groups = new Groups(records, o.minFunctionConfidence);
+  const groups = new Groups(records, o.minFunctionConfidence, familyFunctions(compiled.families));
 
-  joinByKey(groups, records, (r) => r.platform, 'shared-platform', true);
+  joinByKey(groups, records, (r) => r.family, 'shared-platform', true);
   const addresses = joinByKey(groups, records, (r) => r.addressKey, 'same-address');
   dropCopiedAddresses(groups, records, addresses);
   joinByKey(groups, records, (r) => (r.platform === undefined && r.app.origin === 'national' ? r.name.key : undefined), 'national-name');
   if (o.sameNameIsSameSystem ?? inventory.source.format.startsWith('flat')) joinSameName(groups, records);
 
-  return describeSystems(inventory, records, groups, reference, owners);
+  return describeSystems(inventory, records, groups, reference, compiled.families, owners);
+}
+
+/** Each platform family's functions (its modules' own and the further ones they cover), by main platform id. */
+function familyFunctions(families: ReadonlyMap<string, readonly SharedPlatformDef[]>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  families.forEach((members) => {
+    const head = members[0]!.id;
+    if (out.has(head)) return;
+    const fns = new Set<string>();
+    for (const p of members) for (const fn of [p.function, ...(p.alsoCovers ?? [])]) fns.add(fn);
+    out.set(head, fns);
+  });
+  return out;
 }
 
 /**
@@ -473,6 +507,7 @@ function describeRecords(
       at,
       addressKey: key === undefined ? undefined : at!.privateAddress ? `${app.agencyId}|${key}` : key,
       platform,
+      family: platform === undefined ? undefined : (compiled.families.get(platform)?.[0]!.id ?? platform),
       name,
       namesAddress: undefined,
       government,
@@ -674,6 +709,7 @@ function describeSystems(
   records: RecordInfo[],
   groups: Groups,
   reference: ReferenceData,
+  families: ReadonlyMap<string, readonly SharedPlatformDef[]>,
   owners: OwnerIndex,
 ): SystemsResult {
   // Groups in inventory order of their first record; a group of several gets its members (inventory
@@ -703,7 +739,7 @@ function describeSystems(
     if (list === undefined) joinsOf[root] = [join];
     else list.push(join);
   }
-  const out = new SystemsBuilder(inventory, records, reference, owners);
+  const out = new SystemsBuilder(inventory, records, reference, families, owners);
   for (let k = 0; k < roots.length; k++) {
     const root = roots[k]!;
     const indices = membersOf[root];
@@ -721,6 +757,7 @@ class SystemsBuilder {
   private readonly representativeOf = new Map<string, string>();
   private readonly viewMembers = new Map<string, string[]>();
   private readonly viewFunction = new Map<string, string | undefined>();
+  private readonly viewModule = new Map<string, string>();
   private readonly functionOf = new Map<string, string | undefined>();
   private readonly agencyOf = new Map<string, string>();
   /** Each record's system, as an index into `systems`. */
@@ -739,6 +776,7 @@ class SystemsBuilder {
     private readonly inventory: Inventory,
     private readonly records: RecordInfo[],
     private readonly reference: ReferenceData,
+    private readonly families: ReadonlyMap<string, readonly SharedPlatformDef[]>,
     private readonly owners: OwnerIndex,
   ) {
     for (let i = 0; i < records.length; i++) this.agencyOf.set(records[i]!.app.id, records[i]!.app.agencyId);
@@ -753,7 +791,8 @@ class SystemsBuilder {
   alone(index: number): void {
     const r = this.records[index]!;
     const appId = r.app.id;
-    const platformId = r.platform;
+    // A module's record alone is still its family's system (the main platform's), of one module.
+    const platformId = r.family;
     const platform = platformId !== undefined ? this.reference.platformById.get(platformId) : undefined;
     const origin = originOf1(r, platform?.designation);
     const owner = origin === 'national' ? platform?.owner : this.owners.ownerOf1(r);
@@ -765,6 +804,12 @@ class SystemsBuilder {
     if (r.at?.key !== undefined && r.at.key === r.addressKey) system.address = r.at.key;
     if (owner !== undefined) system.owner = owner;
     if (platformId !== undefined) system.sharedPlatform = platformId;
+    const family = platformId !== undefined ? this.families.get(platformId) : undefined;
+    if (family !== undefined) {
+      const module = moduleOf(r, family);
+      system.modules = [{ platform: module.id, name: module.name, function: r.fn ?? module.function, records: only }];
+      this.viewModule.set(appId, module.id);
+    }
     this.systemIndex[index] = this.systems.length;
     this.systems.push(system);
     this.representativeOf.set(id, appId);
@@ -782,7 +827,7 @@ class SystemsBuilder {
     for (let k = 0; k < indices.length; k++) {
       const r = this.records[indices[k]!]!;
       members[k] = r;
-      platformId ??= r.platform;
+      platformId ??= r.family;
     }
     const platform = platformId !== undefined ? this.reference.platformById.get(platformId) : undefined;
     const usedBy = agenciesOf(members);
@@ -808,6 +853,47 @@ class SystemsBuilder {
     this.representativeOf.set(id, rep.app.id);
     this.functionOf.set(id, fn);
     for (let k = 0; k < records.length; k++) this.systemOf.set(records[k]!, id);
+    const family = platformId !== undefined ? this.families.get(platformId) : undefined;
+    if (family === undefined) this.views(members, fn, rep, owner, undefined);
+    else this.modules(system, members, family, owner);
+    this.multi++;
+    this.inMulti += members.length;
+  }
+
+  /**
+   * A family's system is seen module by module: each module's records are viewed as a system of their own
+   * would be (its function, its representative, one view record per government), as an instance of the
+   * module, so the duplicate detector compares each module's function with the governments' own systems.
+   * Modules are listed in the family's order (the main platform first).
+   */
+  private modules(system: System, members: RecordInfo[], family: readonly SharedPlatformDef[], owner: string | undefined): void {
+    const parts = family.map(() => [] as RecordInfo[]);
+    for (let k = 0; k < members.length; k++) parts[family.indexOf(moduleOf(members[k]!, family))]!.push(members[k]!);
+    const modules: NonNullable<System['modules']> = [];
+    const described: string[] = [];
+    for (let m = 0; m < family.length; m++) {
+      const part = parts[m]!;
+      if (part.length === 0) continue;
+      const module = family[m]!;
+      const fn = systemFunction(part);
+      this.views(part, fn, representative(part, fn, owner, this.counts), owner, module.id);
+      const records = part.map((r) => r.app.id);
+      const units = agenciesOf(part).length;
+      modules.push({ platform: module.id, name: module.name, function: fn ?? module.function, records });
+      described.push(`${module.name} (${fn ?? module.function}) ${records.length} record${records.length === 1 ? '' : 's'} in ${units} unit${units === 1 ? '' : 's'}`);
+    }
+    system.modules = modules;
+    (system.evidence ??= []).push({
+      kind: 'modules',
+      detail: `${members.length} records are modules of one platform family (${system.name}), one system used by ${system.usedBy.length} units: ${described.join('; ')}`,
+    });
+  }
+
+  /**
+   * View records of a system (or of one module of a family's system): one per government, standing for the
+   * records of that government; `rep` stands for them all when they are one government's.
+   */
+  private views(members: RecordInfo[], fn: string | undefined, rep: RecordInfo, owner: string | undefined, module: string | undefined): void {
     const parts = byGovernment(members, this.partOf);
     for (let p = 0; p < parts.length; p++) {
       const part = parts[p]!;
@@ -819,9 +905,8 @@ class SystemsBuilder {
       for (let k = 0, next = 1; k < part.length; k++) if (part[k] !== view) ids[next++] = part[k]!.app.id;
       this.viewMembers.set(view.app.id, ids);
       this.viewFunction.set(view.app.id, partFn);
+      if (module !== undefined) this.viewModule.set(view.app.id, module);
     }
-    this.multi++;
-    this.inMulti += members.length;
   }
 
   /** One evidence item per rule that joined records, naming the key and how many records it joined. */
@@ -860,10 +945,26 @@ class SystemsBuilder {
       agencyOf: this.agencyOf,
       functionOf: this.functionOf,
       viewFunction: this.viewFunction,
+      viewModule: this.viewModule,
       stats: { records: this.records.length, systems: this.systems.length, multiRecordSystems: this.multi, recordsInMultiRecordSystems: this.inMulti },
       byPosition: { applications: this.inventory.applications, system: this.systemIndex },
     };
   }
+}
+
+/**
+ * The module of its family a record of a family's system is: its own platform, else (a record joined by
+ * address or name) the module whose function is the record's, else the family's main platform.
+ */
+function moduleOf(r: RecordInfo, family: readonly SharedPlatformDef[]): SharedPlatformDef {
+  if (r.platform !== undefined) {
+    for (let m = 0; m < family.length; m++) if (family[m]!.id === r.platform) return family[m]!;
+  }
+  if (r.fn !== undefined) {
+    for (let m = 0; m < family.length; m++) if (family[m]!.function === r.fn) return family[m]!;
+    for (let m = 0; m < family.length; m++) if (family[m]!.alsoCovers?.includes(r.fn)) return family[m]!;
+  }
+  return family[0]!;
 }
 
 /** The distinct values of `valueOf` over the items, in order of first appearance. */
@@ -1305,7 +1406,8 @@ export interface SystemView {
 /**
  * The inventory the duplicate detector sees: one record per system and government. A national platform
  * used in ten governments is seen once in each, beside that government's own systems; a regional system
- * used by eight units of one government once. A group of several records is its view record with the
+ * used by eight units of one government once; a platform family's system once per module and government,
+ * as an instance of that module (`viewModule`). A group of several records is its view record with the
  * group's status (the most alive), users and given costs summed, datasets joined, origin national or local
  * as the system's, and the function its records agree on (else the system's); exchanges are moved onto
  * view records. Single-record systems are their record, untouched. `result` is `inventory`'s reconciliation.
@@ -1353,13 +1455,16 @@ export function systemView(inventory: Inventory, result: SystemsResult, classifi
     const members = result.viewMembers.get(app.id)!;
     applications.push(aggregate(app, members, represented, system));
     const fn = result.viewFunction.get(app.id);
+    // A family's view record stands for one module: it is an instance of that module, and its best record
+    // is looked for among that module's records.
+    const module = result.viewModule.get(app.id);
     let found = bestClassification(classification, members, fn);
     if (found === undefined && fn !== undefined) {
-      const key = `${system.id}\u0000${fn}`;
+      const key = `${system.id}\u0000${module ?? ''}\u0000${fn}`;
       if (bestOfSystem.has(key)) found = bestOfSystem.get(key);
-      else bestOfSystem.set(key, (found = bestClassification(classification, system.records, fn)));
+      else bestOfSystem.set(key, (found = bestClassification(classification, moduleRecords(system, module), fn)));
     }
-    viewClassification.set(app.id, systemClassification(system, found));
+    viewClassification.set(app.id, systemClassification(module ?? system.sharedPlatform, found));
   }
   // Most exchanges join records that are their own view records: those are kept as they are, not copied.
   const all = inventory.exchanges;
@@ -1374,6 +1479,14 @@ export function systemView(inventory: Inventory, result: SystemsResult, classifi
   }
   exchanges.length = kept;
   return { inventory: { ...inventory, applications, exchanges }, classification: viewClassification };
+}
+
+/** What a view record is called: its system's name, or its module's for a family's system (SIPD Penatausahaan). */
+function viewName(id: string, result: SystemsResult, systemById: Map<string, System>): string {
+  const system = systemById.get(result.systemOf.get(id) ?? '');
+  if (system === undefined) return id;
+  const module = result.viewModule.get(id);
+  return (module !== undefined ? system.modules?.find((m) => m.platform === module)?.name : undefined) ?? system.name;
 }
 
 function systemsById(result: SystemsResult): Map<string, System> {
@@ -1439,10 +1552,18 @@ function bestClassification(classification: Map<string, Classification>, records
   return best;
 }
 
-/** The system's function, with the confidence and evidence of the group's (else the system's) best record of it (`found`). */
-function systemClassification(system: System, found: Classification | undefined): Classification {
+/** The records of a family's system that are `module`; all the system's records for another system. */
+function moduleRecords(system: System, module: string | undefined): readonly string[] {
+  return (module !== undefined ? system.modules?.find((m) => m.platform === module)?.records : undefined) ?? system.records;
+}
+
+/**
+ * The system's function, with the confidence and evidence of the group's (else the system's or module's)
+ * best record of it (`found`), as an instance of `platform` (the system's, or the module's of a family).
+ */
+function systemClassification(platform: string | undefined, found: Classification | undefined): Classification {
   const base: Classification = found !== undefined ? { ...found } : { confidence: 0, evidence: [] };
-  if (system.sharedPlatform !== undefined) base.sharedPlatform = system.sharedPlatform;
+  if (platform !== undefined) base.sharedPlatform = platform;
   else delete base.sharedPlatform;
   return base;
 }
@@ -1520,7 +1641,7 @@ export function preferAdoptedKeepers(clusters: DuplicateCluster[], result: Syste
     }
     return n;
   };
-  const nameOf = (id: string) => systemById.get(result.systemOf.get(id) ?? '')?.name ?? id;
+  const nameOf = (id: string) => viewName(id, result, systemById);
   return clusters.map((cluster) => {
     if (cluster.sharedPlatform !== undefined) return cluster;
     let best = cluster.keeper;
@@ -1567,7 +1688,7 @@ export function expandClusters(clusters: DuplicateCluster[], result: SystemsResu
           agencies.push(a);
         }
       }
-      const name = systemById.get(result.systemOf.get(id) ?? '')?.name ?? id;
+      const name = viewName(id, result, systemById);
       parts.push(`${name} ${records.length} record${records.length === 1 ? '' : 's'} in ${units.length} unit${units.length === 1 ? '' : 's'}`);
     }
     for (const a of cluster.agencies) {

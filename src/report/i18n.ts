@@ -139,6 +139,8 @@ export interface Dictionary {
     duplicatingNational: string;
     nationalTable: string;
     nationalColumns: { system: string; owner: string; agencies: string; records: string };
+    /** Before the modules of a platform family's system and their record counts. */
+    modules: string;
     duplicatingTable: string;
     duplicatingColumns: { system: string; counterpart: string; cluster: string };
     noneDuplicating: string;
@@ -390,6 +392,7 @@ const en: Dictionary = {
     duplicatingNational: 'Regional systems duplicating a national one',
     nationalTable: 'National platforms in use',
     nationalColumns: { system: 'System', owner: 'Owner', agencies: 'Agencies using it', records: 'Records' },
+    modules: 'modules',
     duplicatingTable: 'Regional systems duplicating a national one, by government',
     duplicatingColumns: { system: 'Regional system', counterpart: 'National counterpart', cluster: 'Cluster' },
     noneDuplicating: 'No regional system duplicates a national one.',
@@ -665,6 +668,7 @@ const id: Dictionary = {
     duplicatingNational: 'Sistem daerah yang menduplikasi sistem nasional',
     nationalTable: 'Platform nasional yang digunakan',
     nationalColumns: { system: 'Sistem', owner: 'Pemilik', agencies: 'Instansi pengguna', records: 'Catatan' },
+    modules: 'modul',
     duplicatingTable: 'Sistem daerah yang menduplikasi sistem nasional, per pemerintah daerah',
     duplicatingColumns: { system: 'Sistem daerah', counterpart: 'Padanan nasional', cluster: 'Klaster' },
     noneDuplicating: 'Tidak ada sistem daerah yang menduplikasi sistem nasional.',

@@ -16,7 +16,7 @@ import type {
   StateMetrics,
   System,
 } from '../types.js';
-import { cell, code, muted, strong, type Block, type Cell, type KeyFigure, type Rich, type ReportDocument, type Section } from './document.js';
+import { cell, code, muted, strong, type Block, type Cell, type KeyFigure, type Rich, type ReportDocument, type Section, type Span } from './document.js';
 import type { Formatter } from './format.js';
 import type { Dictionary, HeadlineKey, SiloBand, SiloPart, StateKey } from './i18n.js';
 import { sanitizeSvg } from './svg.js';
@@ -476,7 +476,8 @@ function duplicatingSystems(analysis: Analysis, names: Names): DuplicatingSystem
       if (systemId) systemIds.add(systemId);
     }
     const systems = [...systemIds].map((id) => names.system(id)).filter((s): s is System => s !== undefined);
-    const national = systems.filter((s) => s.origin === 'national').map((s) => s.name);
+    const members = new Set(cluster.applications);
+    const national = systems.filter((s) => s.origin === 'national').map((s) => nameInCluster(s, members));
     const platform = cluster.sharedPlatform ?? cluster.applications.map((id) => names.application(id)?.sharedPlatform).find(Boolean);
     const counterpart = national.length > 0 ? national.join(', ') : platform;
     if (!counterpart) continue;
@@ -493,6 +494,15 @@ function duplicatingSystems(analysis: Analysis, names: Names): DuplicatingSystem
   return found.sort(
     (a, b) => compareText(names.agency(a.government), names.agency(b.government)) || compareText(a.system.name, b.system.name) || compareText(a.clusterId, b.clusterId),
   );
+}
+
+/**
+ * A system as a cluster involves it: a platform family's system by the modules whose records are in the
+ * cluster (a regional finance system duplicates SIPD Penatausahaan, not SIPD's planning module).
+ */
+function nameInCluster(system: System, members: ReadonlySet<string>): string {
+  const modules = system.modules?.filter((m) => m.records.some((id) => members.has(id)));
+  return modules !== undefined && modules.length > 0 ? modules.map((m) => m.name).join(', ') : system.name;
 }
 
 function systemSection({ analysis, t, f, names, limits }: Context): Section {
@@ -516,7 +526,7 @@ function systemSection({ analysis, t, f, names, limits }: Context): Section {
         head: [c.system, c.owner, c.agencies, c.records],
         numeric: [2, 3],
         rows: national.slice(0, limits.rowsPerTable).map((system) => [
-          cell([system.name, muted(` (${system.id})`)]),
+          cell([system.name, muted(` (${system.id})`), ...moduleNote(system, s.modules, f)]),
           cell(system.owner ? names.agency(system.owner) : '–'),
           cell(f.count(system.usedBy.length), system.usedBy.length),
           cell(f.count(system.records.length), system.records.length),
@@ -544,6 +554,16 @@ function systemSection({ analysis, t, f, names, limits }: Context): Section {
   }
   blocks.push(...governmentBlocks({ analysis, t, f, names, limits }, duplicating), ...skippedRowBlocks({ analysis, t, f, names, limits }));
   return { anchor: 'systems', title: t.section.systems, blocks };
+}
+
+/**
+ * The modules of a platform family's system with their records ("modules: SIPD 6, SIPD Penatausahaan 3"),
+ * unless its one module is the main platform itself (the name says it all).
+ */
+function moduleNote(system: System, label: string, f: Formatter): Span[] {
+  const modules = system.modules;
+  if (modules === undefined || (modules.length === 1 && modules[0]!.platform === system.sharedPlatform)) return [];
+  return [muted(` — ${label}: ${modules.map((m) => `${m.name} ${f.count(m.records.length)}`).join(', ')}`)];
 }
 
 type SkippedOutcome = 'placeholder' | 'unparseable';

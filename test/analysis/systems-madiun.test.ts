@@ -27,17 +27,26 @@ describe('Madiun: records reconciled into systems', () => {
     const srikandi = systemOf('r2');
     expect(srikandi).toMatchObject({ origin: 'national', sharedPlatform: 'srikandi', records: ['r2', 'r22', 'r27', 'r82', 'r84', 'r123', 'r134', 'r138', 'r147', 'r161'] });
     expect(units(srikandi)).toBe(10);
-    // SIPD is one national platform with two modules that inventories list separately: the rows whose
+    // SIPD is one national platform whose two modules inventories list separately: the rows whose
     // description says finance ("Sistem Keuangan OPD", "penatausahaan anggaran", and BPKAD's own row) are
-    // SIPD Penatausahaan; the others (planning, Musrenbang, a bare name) the planning module. Every one of
-    // the nine rows is adoption of a national system, in 8 units.
+    // SIPD Penatausahaan, the others (planning, Musrenbang, a bare name) the planning module. All nine rows
+    // are one system, adopted by 8 units (Kecamatan Jiwan reports both modules), its modules listed.
     const sipd = systemOf('r24');
-    expect(sipd).toMatchObject({ origin: 'national', sharedPlatform: 'sipd', records: ['r9', 'r24', 'r72', 'r99', 'r110', 'r154'] });
-    expect(units(sipd)).toBe(6);
-    const sipdFinance = systemOf('r35');
-    expect(sipdFinance).toMatchObject({ origin: 'national', sharedPlatform: 'sipd-penatausahaan', records: ['r35', 'r76', 'r113'] });
-    expect(units(sipdFinance)).toBe(3);
-    expect(new Set([...sipd.usedBy, ...sipdFinance.usedBy]).size).toBe(8);
+    expect(sipd).toMatchObject({
+      id: 'sys-sipd',
+      name: 'SIPD',
+      origin: 'national',
+      owner: 'Kemendagri',
+      sharedPlatform: 'sipd',
+      records: ['r9', 'r24', 'r35', 'r72', 'r76', 'r99', 'r110', 'r113', 'r154'],
+    });
+    expect(units(sipd)).toBe(8);
+    expect(sipd.modules).toEqual([
+      { platform: 'sipd', name: 'SIPD', function: 'RAB.09.S01', records: ['r9', 'r24', 'r72', 'r99', 'r110', 'r154'] },
+      { platform: 'sipd-penatausahaan', name: 'SIPD Penatausahaan', function: 'RAB.09.S02', records: ['r35', 'r76', 'r113'] },
+    ]);
+    expect(analysis.systems.filter((s) => s.sharedPlatform?.startsWith('sipd'))).toEqual([sipd]);
+    for (const id of ['r35', 'r76', 'r113']) expect(analysis.applications.find((a) => a.id === id)).toMatchObject({ systemId: 'sys-sipd', sharedPlatform: 'sipd-penatausahaan' });
     // WP-SIPD is the regency's own plugin on sipd.madiunkab.go.id, not SIPD.
     expect(systemOf('r37').records).toEqual(['r37']);
     const siasn = systemOf('r98');
@@ -95,6 +104,13 @@ describe('Madiun: duplicates between systems, adoption never one', () => {
     expect(c.systems).toEqual([systemOf('r87').id, systemOf('r13').id]);
   });
 
+  it("puts the regency's Musrenbang beside SIPD's planning module only, which keeps", () => {
+    // The cluster is found on the planning module's view record: the Penatausahaan rows are not in it.
+    const c = clusterWith('r59', 'r154');
+    expect(c).toMatchObject({ function: 'RAB.09.S01', keeper: 'r154', sharedPlatform: 'sipd', systems: [systemOf('r154').id, systemOf('r59').id] });
+    expect([...c.applications].sort()).toEqual(['r110', 'r154', 'r24', 'r59', 'r72', 'r9', 'r99']);
+  });
+
   it('puts the regional and provincial price-monitoring systems beside the national SP2KP', () => {
     const c = clusterWith('r175', 'r176', 'r177');
     expect(c.keeper).toBe('r175');
@@ -142,6 +158,9 @@ describe('Madiun: the report', () => {
     expect(row.split('|').map((cell) => cell.trim()).slice(2, 8)).toEqual(['185', String(analysis.systems.length), String(national), expect.stringMatching(/^\d+$/), '1', '0']);
     expect(md).toContain('| aplikasi.csv | 5 | Bagian Administrasi Pembangunan | placeholder |');
     expect(md).toContain('| SRIKANDI *(sys-srikandi)* | ANRI (Arsip Nasional Republik Indonesia) | 10 | 10 |');
+    // SIPD once, with its modules.
+    expect(md).toContain('| SIPD *(sys-sipd)* *— modules: SIPD 6, SIPD Penatausahaan 3* | Kemendagri | 8 | 9 |');
+    expect(md.match(/\| SIPD[^|]*\*\(sys-sipd[^)]*\)\*/g)).toHaveLength(1);
     // In the personnel cluster the units' SIASN records stay with the keeper; the regency's SIMPEG records move.
     expect(md).toContain('| SIASN *(r130)* | Kecamatan Jiwan | IDR 0 *(estimated)* | **keep** |');
     expect(md).toMatch(/\| Simpeg \*\(r145\)\* \| Kecamatan Pilangkenceng \| IDR 0 \| consolidate \|/);

@@ -33,7 +33,7 @@ const fn = (code: string, parent: string, id: string, keywords: string[], extra:
   keywords,
   ...extra,
 });
-const platform = (id: string, name: string, owner: string, code: string, variants: string[], hosts: string[], designation = 'national') => ({
+const platform = (id: string, name: string, owner: string, code: string, variants: string[], hosts: string[], designation = 'national', family?: string) => ({
   id,
   name,
   owner,
@@ -44,6 +44,7 @@ const platform = (id: string, name: string, owner: string, code: string, variant
   designated: designation === 'aplikasi-umum',
   confirmed: true,
   basis: 'test',
+  ...(family !== undefined ? { family } : {}),
 });
 
 const REFERENCE = buildReference(
@@ -53,6 +54,8 @@ const REFERENCE = buildReference(
     functions: [
       { code: 'RAB.09', kind: 'sector', official: true, name: { id: 'Pemerintahan', en: 'Government' }, keywords: [] },
       { code: 'RAB.02', kind: 'sector', official: true, name: { id: 'Ekonomi', en: 'Economy' }, keywords: [] },
+      fn('RAB.09.S01', 'RAB.09', 'Perencanaan', ['perencanaan pembangunan']),
+      fn('RAB.09.S02', 'RAB.09', 'Keuangan', ['penatausahaan keuangan']),
       fn('RAB.09.S05', 'RAB.09', 'Kepegawaian', ['kepegawaian']),
       fn('RAB.09.S07', 'RAB.09', 'Kinerja pegawai', ['kinerja pegawai']),
       fn('RAB.09.S11', 'RAB.09', 'Persuratan', ['persuratan']),
@@ -68,8 +71,9 @@ const REFERENCE = buildReference(
       platform('srikandi', 'SRIKANDI', 'ANRI', 'RAB.09.S11', ['SRIKANDI'], ['srikandi.arsip.go.id'], 'aplikasi-umum'),
       platform('siasn', 'SIASN / MyASN', 'BKN', 'RAB.09.S05', ['SIASN', 'MyASN', 'My ASN'], ['siasn.bkn.go.id', 'myasn.bkn.go.id'], 'aplikasi-umum'),
       platform('siak', 'SIAK Terpusat', 'Kemendagri', 'RAB.09.S19', ['SIAK'], []),
-      platform('sipd', 'SIPD', 'Kemendagri', 'RAB.09.S05', ['SIPD'], ['sipd.kemendagri.go.id']),
-      platform('sipd-tu', 'SIPD Penatausahaan', 'Kemendagri', 'RAB.09.S05', ['SIPD Penatausahaan'], ['sipd-tu.kemendagri.go.id']),
+      // SIPD and its financial-administration module: one platform family.
+      platform('sipd', 'SIPD', 'Kemendagri', 'RAB.09.S01', ['SIPD'], ['sipd.kemendagri.go.id']),
+      platform('sipd-tu', 'SIPD Penatausahaan', 'Kemendagri', 'RAB.09.S02', ['SIPD Penatausahaan'], ['sipd-tu.kemendagri.go.id'], 'national', 'sipd'),
       platform('sp2kp', 'SP2KP', 'Kemendag', 'RAB.02.S05', ['SP2KP'], ['sp2kp.kemendag.go.id']),
       platform('siskaperbapo', 'SISKAPERBAPO', 'Pemprov Jatim', 'RAB.02.S05', ['SISKAPERBAPO'], ['siskaperbapo.jatimprov.go.id'], 'provincial'),
     ],
@@ -210,16 +214,86 @@ describe('the platform rule', () => {
 
   it('keeps two platforms two systems even at one address, and a provincial platform regional', () => {
     const inv = inventoryOf([
-      { id: 'a', agencyId: 'kec-a', name: 'SIPD', url: 'https://sipd.kemendagri.go.id' },
-      { id: 'b', agencyId: 'kec-b', name: 'SIPD Penatausahaan', url: 'https://sipd.kemendagri.go.id' },
+      { id: 'a', agencyId: 'kec-a', name: 'SIAK', url: 'https://layanan.kemendagri.go.id' },
+      { id: 'b', agencyId: 'kec-b', name: 'SRIKANDI', url: 'https://layanan.kemendagri.go.id' },
       { id: 'c', agencyId: 'kec-c', name: 'SISKAPERBAPO', url: 'https://siskaperbapo.jatimprov.go.id' },
     ]);
-    const result = reconcileSystems(inv, classified({ a: ['RAB.09.S05', 1, 'sipd'], b: ['RAB.09.S05', 1, 'sipd-tu'], c: ['RAB.02.S05', 1, 'siskaperbapo'] }), REFERENCE);
+    const result = reconcileSystems(inv, classified({ a: ['RAB.09.S19', 1, 'siak'], b: ['RAB.09.S11', 1, 'srikandi'], c: ['RAB.02.S05', 1, 'siskaperbapo'] }), REFERENCE);
     expect(result.systems.map((s) => [s.id, s.records, s.origin])).toEqual([
-      ['sys-sipd', ['a'], 'national'],
-      ['sys-sipd-tu', ['b'], 'national'],
+      ['sys-siak', ['a'], 'national'],
+      ['sys-srikandi', ['b'], 'national'],
       ['sys-siskaperbapo', ['c'], 'regional'],
     ]);
+  });
+
+  describe('the modules of one platform family', () => {
+    // Two planning records and a financial-administration one on SIPD's host; a record without a platform at
+    // that host whose function is the financial module's; the regency's own finance system beside them.
+    const inv = inventoryOf([
+      { id: 'a', agencyId: 'kec-a', name: 'SIPD', url: 'https://sipd.kemendagri.go.id' },
+      { id: 'b', agencyId: 'kec-b', name: 'SIPD RI', url: 'https://sipd.kemendagri.go.id/landing' },
+      { id: 'c', agencyId: 'dlh', name: 'SIPD', url: 'https://sipd.kemendagri.go.id' },
+      { id: 'd', agencyId: 'kec-c', name: 'Aplikasi Keuangan', url: 'https://sipd.kemendagri.go.id' },
+      { id: 'x', agencyId: 'dlh', name: 'SIMDA Keuangan', url: 'https://simda.bogorkab.go.id' },
+    ]);
+    const classification = classified({
+      a: ['RAB.09.S01', 0.9, 'sipd'],
+      b: ['RAB.09.S01', 0.95, 'sipd'],
+      c: ['RAB.09.S02', 0.9, 'sipd-tu'],
+      d: ['RAB.09.S02', 0.8],
+      x: ['RAB.09.S02', 0.9],
+    });
+    const result = reconcileSystems(inv, classification, REFERENCE);
+
+    it("are one system, the main platform's, used by every unit that reports any module", () => {
+      expect(systemsOf(result)).toEqual([['a', 'b', 'c', 'd'], ['x']]);
+      const sipd = result.systems[0]!;
+      expect(sipd).toMatchObject({ id: 'sys-sipd', name: 'SIPD', origin: 'national', owner: 'Kemendagri', sharedPlatform: 'sipd', usedBy: ['kec-a', 'kec-b', 'dlh', 'kec-c'] });
+      // d has no platform: it is the module whose function it serves.
+      expect(sipd.modules).toEqual([
+        { platform: 'sipd', name: 'SIPD', function: 'RAB.09.S01', records: ['a', 'b'] },
+        { platform: 'sipd-tu', name: 'SIPD Penatausahaan', function: 'RAB.09.S02', records: ['c', 'd'] },
+      ]);
+      expect(sipd.evidence!.map((e) => e.kind)).toEqual(['shared-platform', 'same-address', 'modules']);
+      expect(result.systems[1]!.modules).toBeUndefined();
+      expect(withSystemsUsed([agency({ id: 'dlh', name: 'dlh' })], inv, result, false)[0]!.systemsUsed).toBe(2);
+    });
+
+    it('are seen by the duplicate detector module by module, each as an instance of its module', () => {
+      // Per module, its most confident record stands for the module's records in the government.
+      expect([...result.viewMembers.entries()]).toEqual([
+        ['b', ['b', 'a']],
+        ['c', ['c', 'd']],
+        ['x', ['x']],
+      ]);
+      const view = systemView(inv, result, classification);
+      expect(view.inventory.applications.map((a) => [a.id, a.origin])).toEqual([
+        ['b', 'national'],
+        ['c', 'national'],
+        ['x', undefined],
+      ]);
+      expect(view.classification.get('b')).toMatchObject({ function: 'RAB.09.S01', confidence: 0.95, sharedPlatform: 'sipd' });
+      expect(view.classification.get('c')).toMatchObject({ function: 'RAB.09.S02', confidence: 0.9, sharedPlatform: 'sipd-tu' });
+    });
+
+    it("list a cluster with the financial module by that module's records only", () => {
+      const cluster = {
+        id: 'dup-1',
+        function: 'RAB.09.S02',
+        applications: ['c', 'x'],
+        agencies: ['dlh'],
+        keeper: 'c',
+        keeperReason: 'shared platform',
+        sharedPlatform: 'sipd-tu',
+        evidence: [],
+      } as unknown as DuplicateCluster;
+      const [expanded] = expandClusters([cluster], result);
+      expect(expanded).toMatchObject({ applications: ['c', 'd', 'x'], systems: ['sys-sipd', 'sys-x'], agencies: ['dlh', 'kec-c'] });
+      expect(expanded!.evidence).toEqual([{ kind: 'systems', detail: "3 records of 2 systems (SIPD Penatausahaan 2 records in 2 units; SIMDA Keuangan 1 record in 1 unit); each system's cost is counted once" }]);
+      const rec = { id: 'rec-1', kind: 'adopt-common', applications: ['c', 'x'], agencies: ['dlh'], target: 'c' } as unknown as Recommendation;
+      // The target's module does not move; nothing of the planning module is listed.
+      expect(expandRecommendations([rec], result)[0]).toMatchObject({ applications: ['c', 'x'], agencies: ['dlh'] });
+    });
   });
 });
 
