@@ -3,12 +3,14 @@
  * recommendations → target state → one Analysis document. Each stage is a pure function in src/analysis/;
  * this module only orders them, times them and assembles their results into the Analysis contract.
  * Duplicates, spend and recommendations see one record per system (records reconciled into systems,
- * src/analysis/systems.ts) and are listed back by record.
+ * src/analysis/systems.ts) and are listed back by record. Both Louvain runs (today's communities, the
+ * target state's silo index) go to a worker thread (louvain-thread.ts): the first while this thread
+ * classifies, the second while the caller writes what does not need the target state (`StagedAnalysis`).
  */
 import { buildGraph } from './graph/build.js';
 import { analyzeSilos, DEFAULTS as SILO_DEFAULTS } from './analysis/silos.js';
 import { louvainInWorker } from './analysis/louvain-thread.js';
-import { siloIndexOf } from './analysis/silo-index.js';
+import { siloIndexInWorker } from './analysis/silo-index.js';
 import { neighbourIds } from './graph/app-index.js';
 import { classifyApplications } from './analysis/classify.js';
 import { detectDuplicates } from './analysis/duplicates.js';
@@ -29,7 +31,7 @@ import { simulateTargetState } from './analysis/target-state.js';
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from './analysis/assumptions.js';
 import { loadReference, type ReferenceData } from './reference/index.js';
 import { Progress } from './progress.js';
-import type { Analysis, ApplicationResult, Inventory, Summary } from './types.js';
+import type { Analysis, ApplicationResult, Inventory, Summary, TargetState } from './types.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
@@ -44,7 +46,27 @@ export interface AnalyzeOptions {
 
 const AUTOMATED = new Set(['api', 'service_bus', 'database']);
 
+/**
+ * An analysis whose target state is still being measured: the target's silo index (a Louvain run on the
+ * target inventory) is computed on the second core while the caller goes on, e.g. writing the CSV exports,
+ * which do not read the target state. Everything in `analysis` is final.
+ */
+export interface StagedAnalysis {
+  analysis: Omit<Analysis, 'targetState'>;
+  targetState: Promise<TargetState>;
+}
+
 export async function analyzeInventory(inventory: Inventory, options: AnalyzeOptions = {}): Promise<Analysis> {
+  return completeAnalysis(await analyzeInventoryStaged(inventory, options));
+}
+
+/** The whole Analysis of a staged one, once its target state is in (fields in the contract's order). */
+export async function completeAnalysis(staged: StagedAnalysis): Promise<Analysis> {
+  const { warnings, ...rest } = staged.analysis;
+  return { ...rest, targetState: await staged.targetState, warnings };
+}
+
+export async function analyzeInventoryStaged(inventory: Inventory, options: AnalyzeOptions = {}): Promise<StagedAnalysis> {
   const seed = options.seed ?? 42;
   const progress = options.progress ?? new Progress({ quiet: true });
   const reference = options.reference ?? progress.stage('reference data', () => loadReference());
@@ -84,7 +106,7 @@ export async function analyzeInventory(inventory: Inventory, options: AnalyzeOpt
 
   const automatedExchangeShare = shareAutomated(inventory);
   const targetState = progress.stage('target state', () =>
-    simulateTargetState(inventory, spend.clusters, recommendations, (inv) => siloIndexOf(inv, { seed }).value, {
+    simulateTargetState(inventory, spend.clusters, recommendations, async (inv) => (await siloIndexInWorker(inv, { seed })).value, {
       applications: inventory.applications.length,
       annualCost: spend.totals.totalAnnualCost,
       duplicateClusters: spend.clusters.length,
@@ -138,7 +160,7 @@ export async function analyzeInventory(inventory: Inventory, options: AnalyzeOpt
     warnings: inventory.warnings.length,
   };
 
-  return {
+  const analysis: Omit<Analysis, 'targetState'> = {
     meta: {
       tool: 'siloscope',
       version: VERSION,
@@ -158,9 +180,9 @@ export async function analyzeInventory(inventory: Inventory, options: AnalyzeOpt
     systems: systems.systems,
     duplicateClusters,
     recommendations,
-    targetState,
     warnings: inventory.warnings,
   };
+  return { analysis, targetState };
 }
 
 function shareAutomated(inventory: Inventory): number {

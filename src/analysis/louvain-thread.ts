@@ -9,7 +9,8 @@
  * Louvain on a few thousand exchanges. A worker that cannot start or fails falls back to inline too, so the
  * promise never rejects on the worker's account.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../threads.js';
 import { louvainCommunities, type ExchangeAdjacency, type LouvainPartition } from './communities.js';
 
 export const LOUVAIN_THREAD_DEFAULTS = {
@@ -41,7 +42,7 @@ export function louvainInWorker(
 
   let worker: Worker;
   try {
-    worker = startWorker();
+    worker = startModuleWorker(import.meta.url, 'louvain-worker');
   } catch (error) {
     return Promise.resolve(inline(`worker did not start: ${String(error)}`));
   }
@@ -64,16 +65,4 @@ export function louvainInWorker(
     const job: LouvainJob = { starts: index.starts, neighbours: index.neighbours, seed, resolution };
     worker.postMessage(job);
   });
-}
-
-/**
- * The compiled worker sits beside this module as .js. Run from the TypeScript sources (tests, tsx), the
- * worker is the .ts file, loaded after registering tsx in the new thread (Node 20 does not apply an
- * `--import` loader given in a worker's execArgv).
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./louvain-worker.js', import.meta.url));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./louvain-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
 }

@@ -22,6 +22,7 @@ import type { Inventory, SiloIndex } from '../types.js';
 import type { AppIndex } from '../graph/types.js';
 import { buildAppIndex } from '../graph/app-index.js';
 import { COMMUNITY_DEFAULTS, communityAlignment, louvainCommunities } from './communities.js';
+import { louvainInWorker, type LOUVAIN_THREAD_DEFAULTS } from './louvain-thread.js';
 import { isManualEdge, SILO_SCORE_WEIGHTS, type SiloScoreWeights } from './silo-metrics.js';
 
 export type SiloIndexWeights = SiloIndex['weights'];
@@ -110,6 +111,25 @@ export interface SiloIndexOptions {
 export function siloIndexOf(inventory: Inventory, options: SiloIndexOptions = {}): SiloIndex {
   const index = buildAppIndex(inventory);
   const { communityOf } = louvainCommunities(index, options.seed ?? COMMUNITY_DEFAULTS.seed, options.resolution ?? COMMUNITY_DEFAULTS.resolution);
+  return siloIndexFrom(inventory, index, communityOf, options);
+}
+
+/**
+ * `siloIndexOf` with the communities computed on the second core (louvain-thread.ts): the same value. The
+ * index is built before this returns, so the caller's next work overlaps with Louvain.
+ */
+export async function siloIndexInWorker(
+  inventory: Inventory,
+  options: SiloIndexOptions = {},
+  thread: Partial<typeof LOUVAIN_THREAD_DEFAULTS> = {},
+): Promise<SiloIndex> {
+  const index = buildAppIndex(inventory);
+  const seed = options.seed ?? COMMUNITY_DEFAULTS.seed;
+  const { communityOf } = await louvainInWorker(index, seed, options.resolution ?? COMMUNITY_DEFAULTS.resolution, thread);
+  return siloIndexFrom(inventory, index, communityOf, options);
+}
+
+function siloIndexFrom(inventory: Inventory, index: AppIndex, communityOf: Int32Array, options: SiloIndexOptions): SiloIndex {
   const alignment = communityAlignment(communityOf, index.agencyOf);
   return composeSiloIndex(
     siloIndexParts(index, alignment),

@@ -50,14 +50,35 @@ export interface AppliedRecommendations {
 /** Most automated first: which mechanism survives when two exchanges merge. */
 const MECHANISM_RANK: Record<Mechanism, number> = { service_bus: 5, api: 4, database: 3, file: 2, manual: 1 };
 
+/**
+ * Applies the recommendations and measures both states. `siloIndexOf` may answer later (a promise: the
+ * silo index computed on another thread); the result is then a promise too, and everything else is
+ * worked out before this returns.
+ */
 export function simulateTargetState(
   inventory: Inventory,
   clusters: DuplicateCluster[],
   recommendations: Recommendation[],
   siloIndexOf: (inventory: Inventory) => number,
+  facts?: TargetStateFacts,
+  assumptions?: AssumptionOverrides,
+): TargetState;
+export function simulateTargetState(
+  inventory: Inventory,
+  clusters: DuplicateCluster[],
+  recommendations: Recommendation[],
+  siloIndexOf: (inventory: Inventory) => Promise<number>,
+  facts?: TargetStateFacts,
+  assumptions?: AssumptionOverrides,
+): Promise<TargetState>;
+export function simulateTargetState(
+  inventory: Inventory,
+  clusters: DuplicateCluster[],
+  recommendations: Recommendation[],
+  siloIndexOf: (inventory: Inventory) => number | Promise<number>,
   facts: TargetStateFacts = {},
   assumptions: AssumptionOverrides = {},
-): TargetState {
+): TargetState | Promise<TargetState> {
   const a = resolveAssumptions(assumptions);
   const sharedPlatformOf = facts.sharedPlatformOf ?? new Map<string, string>();
   const costs = facts.costs ?? estimateCosts(inventory, facts.functionOf ?? functionCodes(inventory), a, sharedPlatformOf);
@@ -84,23 +105,25 @@ export function simulateTargetState(
     } else retired++;
   }
 
+  const siloBefore = facts.siloIndex ?? siloIndexOf(inventory);
+  const siloAfter = siloIndexOf(target);
   const before: StateMetrics = {
     applications: facts.applications ?? inventory.applications.length,
     annualCost: annualCostBefore,
     duplicateClusters: facts.duplicateClusters ?? clusters.length,
-    siloIndex: facts.siloIndex ?? siloIndexOf(inventory),
+    siloIndex: 0,
     automatedExchangeShare: facts.automatedExchangeShare ?? automatedShare(inventory),
   };
   const after: StateMetrics = {
     applications: target.applications.length,
     annualCost: annualCostBefore - removedCost + absorption,
     duplicateClusters: remainingDuplicates(clusters, applied.remains, sharedPlatformOf),
-    siloIndex: siloIndexOf(target),
+    siloIndex: 0,
     automatedExchangeShare: automatedShare(target),
   };
 
   const pct = (v: number) => `${Math.round(v * 1000) / 10} %`;
-  return {
+  const state: TargetState = {
     before,
     after,
     assumptions: [
@@ -115,6 +138,16 @@ export function simulateTargetState(
       ...describeAssumptions(a),
     ],
   };
+  if (typeof siloBefore === 'number' && typeof siloAfter === 'number') {
+    before.siloIndex = siloBefore;
+    after.siloIndex = siloAfter;
+    return state;
+  }
+  return Promise.all([siloBefore, siloAfter]).then(([b, c]) => {
+    before.siloIndex = b;
+    after.siloIndex = c;
+    return state;
+  });
 }
 
 /**

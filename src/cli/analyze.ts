@@ -1,8 +1,8 @@
 import type { CommandModule } from 'yargs';
 import type { Inventory } from '../types.js';
 import { loadInventory } from '../inventory/index.js';
-import { analyzeInventory } from '../analyze.js';
-import { writeOutputs } from '../output/write.js';
+import { analyzeInventoryStaged } from '../analyze.js';
+import { outputError, writeOutputs } from '../output/write.js';
 import { Progress } from '../progress.js';
 import { InputError, formatIssue } from '../errors.js';
 import { humanSummary } from '../output/summary.js';
@@ -59,15 +59,20 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
       const progress = new Progress({ quiet: args.quiet });
       const inventory = await progress.stageAsync('load', () => readInventory(args));
       printWarnings(inventory.warnings.map(formatIssue));
-      const analysis = await analyzeInventory(inventory, {
+      // Staged: the CSV exports are written while the target state's silo index is computed on the second core.
+      const staged = await analyzeInventoryStaged(inventory, {
         seed: args.seed,
         progress,
         recordedOptions: { strict: args.strict, lang: args.lang, source: args.source },
       });
-      const written = await progress.stageAsync('write outputs', () =>
-        writeOutputs(analysis, inventory, args.out, { lang: args.lang, png: args.png, views: args.views, pretty: args.pretty }),
-      );
-      process.stdout.write(humanSummary(analysis, args.out, written));
+      const written = await progress
+        .stageAsync('write outputs', () =>
+          writeOutputs(staged, inventory, args.out, { lang: args.lang, png: args.png, views: args.views, pretty: args.pretty }),
+        )
+        .catch((error: unknown) => {
+          throw outputError(error, args.out) ?? error;
+        });
+      process.stdout.write(humanSummary(staged.analysis, args.out, written));
       setExit(0);
     },
   };

@@ -14,7 +14,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Analysis, Inventory } from '../types.js';
-import { writeTextFile } from '../output/file.js';
+import { inlineWriter, type TextFileWriter } from '../output/writer-thread.js';
 
 export interface CsvOptions {
   /** Prepend a UTF-8 byte-order mark (default true). */
@@ -179,7 +179,17 @@ function csvCell(value: Value, delimiter: string, needsQuote: (text: string) => 
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-export async function writeCsvExports(analysis: Analysis, inventory: Inventory, outDir: string, options: CsvOptions = {}): Promise<string[]> {
+/**
+ * Writes the four CSV files into `outDir` and returns their paths. With a `writer` of the caller's, the
+ * files are handed to it and may still be in flight on return: the caller's `writer.close()` completes them.
+ */
+export async function writeCsvExports(
+  analysis: Omit<Analysis, 'targetState'>,
+  inventory: Inventory,
+  outDir: string,
+  options: CsvOptions = {},
+  writer?: TextFileWriter,
+): Promise<string[]> {
   const resolved: Required<CsvOptions> = { ...DEFAULTS, ...options };
   const appNames = new Map<string, string>();
   for (const app of analysis.applications) if (app.name) appNames.set(app.id, app.name);
@@ -281,11 +291,13 @@ export async function writeCsvExports(analysis: Analysis, inventory: Inventory, 
     ['applications.csv', CSV_COLUMNS.applications, applications],
     ['agencies.csv', CSV_COLUMNS.agencies, agencies],
   ];
+  const own = writer ?? inlineWriter();
   const written: string[] = [];
   for (const [name, columns, rows] of files) {
     const path = join(outDir, name);
-    await writeTextFile(path, csvParts(columns, rows, resolved));
+    void own.write(path, csvParts(columns, rows, resolved));
     written.push(path);
   }
+  if (!writer) await own.close();
   return written;
 }

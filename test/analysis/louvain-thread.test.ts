@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAppIndex } from '../../src/graph/app-index.js';
 import { louvainCommunities } from '../../src/analysis/communities.js';
 import { louvainInWorker } from '../../src/analysis/louvain-thread.js';
+import { siloIndexInWorker, siloIndexOf } from '../../src/analysis/silo-index.js';
 import { regencyInventory } from '../graph/fixture.js';
 
 describe('louvainInWorker', () => {
@@ -25,5 +26,12 @@ describe('louvainInWorker', () => {
     const result = await louvainInWorker(index, 7, 1, { onDone: (w, reason) => where.push(`${w}: ${reason}`) });
     expect(where).toEqual(['inline: small graph']);
     expect([...result.communityOf]).toEqual([...louvainCommunities(index, 7, 1).communityOf]);
+  });
+
+  it('siloIndexInWorker gives the silo index siloIndexOf computes, its communities from the worker', async () => {
+    const where: string[] = [];
+    const threaded = await siloIndexInWorker(regencyInventory(), { seed: 3 }, { minAdjacency: 0, onDone: (w) => where.push(w) });
+    expect(where).toEqual(['worker']);
+    expect(threaded).toEqual(siloIndexOf(regencyInventory(), { seed: 3 }));
   });
 });

@@ -118,6 +118,19 @@ describe('simulateTargetState', () => {
     expect(state.assumptions.some((line) => line.includes('10 %'))).toBe(true);
   });
 
+  it('gives the same state when the silo index answers later (computed on another thread)', async () => {
+    const { inv, clusters } = fixture();
+    const costs = new Map(inv.applications.map((a) => [a.id, { annualCost: a.annualCost! }]));
+    const later = simulateTargetState(inv, clusters, handMade, (i) => new Promise<number>((done) => setTimeout(() => done(isolatedShare(i)), 5)), { costs });
+    expect(later).toBeInstanceOf(Promise);
+    const now = simulateTargetState(inv, clusters, handMade, isolatedShare, { costs });
+    const state = await later;
+    expect(state).toEqual(now);
+    // The metrics keep the contract's field order whichever way the index arrived.
+    expect(Object.keys(state.after)).toEqual(['applications', 'annualCost', 'duplicateClusters', 'siloIndex', 'automatedExchangeShare']);
+    expect(JSON.stringify(state)).toBe(JSON.stringify(now));
+  });
+
   it('takes given before-facts as they are and prices the after-state from them', () => {
     const { inv, clusters } = fixture();
     const costs = new Map(inv.applications.map((a) => [a.id, { annualCost: a.annualCost! }]));

@@ -190,6 +190,30 @@ describe('siloscope analyze: file-level problems exit 2 with a message naming th
     expectNoStack(run);
   });
 
+  it('an --out that is a file, or lies under one, naming the path', () => {
+    const blocker = join(tempDir(), 'taken');
+    writeFileSync(blocker, 'not a folder');
+    for (const out of [blocker, join(blocker, 'out')]) {
+      const run = siloscope('analyze', 'test/fixtures/inventory/basic', '--out', out, '--no-views', '--quiet');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(out);
+      expect(run.stderr).toMatch(/cannot write the output \((EEXIST|ENOTDIR): a file of that name is in the way/);
+      expect(run.stderr).toContain('Fix: choose an --out folder');
+      expectNoStack(run);
+    }
+  });
+
+  it('an output file blocked by a folder of its name: the other files are still written', () => {
+    const out = tempDir();
+    mkdirSync(join(out, 'analysis.json'));
+    const run = siloscope('analyze', 'test/fixtures/inventory/basic', '--out', out, '--no-views', '--quiet');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(join(out, 'analysis.json'));
+    expect(run.stderr).toContain('EISDIR');
+    expectNoStack(run);
+    for (const name of ['report.html', 'report.md', 'duplicates.csv', 'applications.csv']) expect(existsSync(join(out, name))).toBe(true);
+  });
+
   it('an inventory without any valid application', () => {
     const run = siloscope('analyze', inventory({ 'agencies.csv': AGENCIES, 'applications.csv': 'id,agency_id,name\na1,nowhere,SIMPEG\n' }));
     expect(run.code).toBe(2);
