@@ -121,21 +121,35 @@ const ratio = (value: number): number => Math.round(value * 1e4) / 1e4;
  * building the rows.
  */
 export function toCsv(columns: readonly string[], rows: Row[], options: Required<CsvOptions>): string {
-  return [...csvParts(columns, rows, options)].join('');
+  const fill = (i: number, values: Value[]): void => {
+    const row = rows[i]!;
+    for (let c = 0; c < columns.length; c++) values[c] = row[columns[c]!];
+  };
+  return [...csvParts(columns, rows.length, fill, options)].join('');
 }
 
-/** The text of `toCsv` as parts: the BOM, the header record, then up to RECORDS_PER_PART records (with their line ends) per part. */
-function* csvParts(columns: readonly string[], rows: Row[], options: Required<CsvOptions>): Generator<string> {
+/**
+ * A table's records: `fill(i, values)` puts record i's values into `values` in column order (one scratch
+ * array for every record: a national export is some 70,000 records, and an object per record was most of
+ * the cost of writing them).
+ */
+type Filler = (i: number, values: Value[]) => void;
+
+/** The text of a table as parts: the BOM, the header record, then up to RECORDS_PER_PART records (with their line ends) per part. */
+function* csvParts(columns: readonly string[], count: number, fill: Filler, options: Required<CsvOptions>): Generator<string> {
   const { delimiter } = options;
   const needsQuote = quoteTest(delimiter);
   if (options.bom) yield '\uFEFF';
   yield `${columns.map((column) => csvCell(column, delimiter, needsQuote)).join(delimiter)}\n`;
+  const values = new Array<Value>(columns.length);
   const cells = new Array<string>(columns.length);
   // Records go out RECORDS_PER_PART at a time: one part per record made resuming the generator and
   // gathering the parts cost as much as the cells themselves.
   let lines: string[] = [];
-  for (const row of rows) {
-    for (let c = 0; c < columns.length; c++) cells[c] = csvCell(row[columns[c]!], delimiter, needsQuote);
+  for (let i = 0; i < count; i++) {
+    values.fill(undefined);
+    fill(i, values);
+    for (let c = 0; c < columns.length; c++) cells[c] = csvCell(values[c], delimiter, needsQuote);
     lines.push(cells.join(delimiter), '\n');
     if (lines.length >= 2 * RECORDS_PER_PART) {
       yield lines.join('');
@@ -200,102 +214,119 @@ export async function writeCsvExports(
   for (const agency of inventory.agencies) agencyNames.set(agency.id, agency.name);
   const results = new Map(analysis.applications.map((app) => [app.id, app]));
 
-  const duplicates: Row[] = analysis.duplicateClusters.flatMap((cluster) => {
-    const evidence = cluster.evidence.map((e) => `${e.kind}: ${e.detail}`).join(TEXT_SEPARATOR);
-    return cluster.applications.map((id) => {
-      const app = results.get(id);
-      return {
-        cluster_id: cluster.id,
-        function: cluster.function,
-        function_name: cluster.functionName,
-        label: cluster.label,
-        scope: cluster.scope,
-        shared_platform: cluster.sharedPlatform,
-        application_id: id,
-        application_name: appNames.get(id),
-        agency_id: app?.agencyId,
-        agency_name: app ? agencyNames.get(app.agencyId) : undefined,
-        system_id: app?.systemId,
-        is_keeper: id === cluster.keeper,
-        annual_cost: app ? rupiah(app.annualCost) : undefined,
-        cost_estimated: app?.costEstimated,
-        cluster_redundant_annual_cost: rupiah(cluster.redundantAnnualCost),
-        savings_low: rupiah(cluster.estimatedAnnualSavings.low),
-        savings_expected: rupiah(cluster.estimatedAnnualSavings.expected),
-        savings_high: rupiah(cluster.estimatedAnnualSavings.high),
-        confidence: ratio(cluster.confidence),
-        evidence,
-      };
-    });
-  });
+  // duplicates.csv: one record per (cluster, member); the cluster's evidence joined once per cluster.
+  const clusters = analysis.duplicateClusters;
+  let members = 0;
+  for (const cluster of clusters) members += cluster.applications.length;
+  const clusterAt = new Int32Array(members);
+  const memberAt = new Int32Array(members);
+  const evidenceOf = clusters.map((cluster) => cluster.evidence.map((e) => `${e.kind}: ${e.detail}`).join(TEXT_SEPARATOR));
+  for (let c = 0, r = 0; c < clusters.length; c++) {
+    for (let m = 0; m < clusters[c]!.applications.length; m++, r++) {
+      clusterAt[r] = c;
+      memberAt[r] = m;
+    }
+  }
+  const duplicates: Filler = (i, v) => {
+    const cluster = clusters[clusterAt[i]!]!;
+    const id = cluster.applications[memberAt[i]!]!;
+    const app = results.get(id);
+    v[0] = cluster.id;
+    v[1] = cluster.function;
+    v[2] = cluster.functionName;
+    v[3] = cluster.label;
+    v[4] = cluster.scope;
+    v[5] = cluster.sharedPlatform;
+    v[6] = id;
+    v[7] = appNames.get(id);
+    v[8] = app?.agencyId;
+    v[9] = app ? agencyNames.get(app.agencyId) : undefined;
+    v[10] = app?.systemId;
+    v[11] = id === cluster.keeper;
+    v[12] = app ? rupiah(app.annualCost) : undefined;
+    v[13] = app?.costEstimated;
+    v[14] = rupiah(cluster.redundantAnnualCost);
+    v[15] = rupiah(cluster.estimatedAnnualSavings.low);
+    v[16] = rupiah(cluster.estimatedAnnualSavings.expected);
+    v[17] = rupiah(cluster.estimatedAnnualSavings.high);
+    v[18] = ratio(cluster.confidence);
+    v[19] = evidenceOf[clusterAt[i]!];
+  };
 
-  const recommendations: Row[] = analysis.recommendations.map((rec) => ({
-    id: rec.id,
-    kind: rec.kind,
-    title: rec.title,
-    wave: rec.wave,
-    priority: rec.priority,
-    effort: rec.effort,
-    target: rec.target,
-    cluster_id: rec.clusterId,
-    applications: rec.applications.join(ID_SEPARATOR),
-    agencies: rec.agencies.join(ID_SEPARATOR),
-    savings_low: rupiah(rec.estimatedAnnualSavings.low),
-    savings_expected: rupiah(rec.estimatedAnnualSavings.expected),
-    savings_high: rupiah(rec.estimatedAnnualSavings.high),
-    rationale: rec.rationale.join(TEXT_SEPARATOR),
-  }));
+  const recs = analysis.recommendations;
+  const recommendations: Filler = (i, v) => {
+    const rec = recs[i]!;
+    v[0] = rec.id;
+    v[1] = rec.kind;
+    v[2] = rec.title;
+    v[3] = rec.wave;
+    v[4] = rec.priority;
+    v[5] = rec.effort;
+    v[6] = rec.target;
+    v[7] = rec.clusterId;
+    v[8] = rec.applications.join(ID_SEPARATOR);
+    v[9] = rec.agencies.join(ID_SEPARATOR);
+    v[10] = rupiah(rec.estimatedAnnualSavings.low);
+    v[11] = rupiah(rec.estimatedAnnualSavings.expected);
+    v[12] = rupiah(rec.estimatedAnnualSavings.high);
+    v[13] = rec.rationale.join(TEXT_SEPARATOR);
+  };
 
-  const applications: Row[] = analysis.applications.map((app) => ({
-    id: app.id,
-    name: appNames.get(app.id),
-    agency_id: app.agencyId,
-    agency_name: agencyNames.get(app.agencyId),
-    status: status.get(app.id),
-    function: app.function,
-    function_confidence: ratio(app.functionConfidence),
-    community: app.community,
-    cluster_id: app.clusterId,
-    system_id: app.systemId,
-    shared_platform: app.sharedPlatform,
-    time_label: app.time?.label,
-    time_reason: app.time?.reason,
-    annual_cost: rupiah(app.annualCost),
-    cost_estimated: app.costEstimated,
-  }));
+  const apps = analysis.applications;
+  const applications: Filler = (i, v) => {
+    const app = apps[i]!;
+    v[0] = app.id;
+    v[1] = appNames.get(app.id);
+    v[2] = app.agencyId;
+    v[3] = agencyNames.get(app.agencyId);
+    v[4] = status.get(app.id);
+    v[5] = app.function;
+    v[6] = ratio(app.functionConfidence);
+    v[7] = app.community;
+    v[8] = app.clusterId;
+    v[9] = app.systemId;
+    v[10] = app.sharedPlatform;
+    v[11] = app.time?.label;
+    v[12] = app.time?.reason;
+    v[13] = rupiah(app.annualCost);
+    v[14] = app.costEstimated;
+  };
 
-  const agencies: Row[] = analysis.agencies.map((a) => ({
-    id: a.id,
-    name: a.name,
-    level: a.level,
-    region: a.region,
-    parent_id: a.parentId,
-    applications: a.applications,
-    annual_cost: rupiah(a.annualCost),
-    exchanges_internal: a.exchangesInternal,
-    exchanges_cross_agency: a.exchangesCrossAgency,
-    cross_agency_share: ratio(a.crossAgencyShare),
-    isolated_applications: a.isolatedApplications,
-    internal_only_applications: a.internalOnlyApplications,
-    manual_exchanges: a.manualExchanges,
-    shared_platform_applications: a.sharedPlatformApplications,
-    silo_score: ratio(a.siloScore),
-    community: a.community,
-    systems_used: a.systemsUsed,
-  }));
+  const agencyRows = analysis.agencies;
+  const agencies: Filler = (i, v) => {
+    const a = agencyRows[i]!;
+    v[0] = a.id;
+    v[1] = a.name;
+    v[2] = a.level;
+    v[3] = a.region;
+    v[4] = a.parentId;
+    v[5] = a.applications;
+    v[6] = rupiah(a.annualCost);
+    v[7] = a.exchangesInternal;
+    v[8] = a.exchangesCrossAgency;
+    v[9] = ratio(a.crossAgencyShare);
+    v[10] = a.isolatedApplications;
+    v[11] = a.internalOnlyApplications;
+    v[12] = a.manualExchanges;
+    v[13] = a.sharedPlatformApplications;
+    v[14] = ratio(a.siloScore);
+    v[15] = a.community;
+    v[16] = a.systemsUsed;
+  };
 
   await mkdir(outDir, { recursive: true });
-  const files: Array<[string, readonly string[], Row[]]> = [
-    ['duplicates.csv', CSV_COLUMNS.duplicates, duplicates],
-    ['recommendations.csv', CSV_COLUMNS.recommendations, recommendations],
-    ['applications.csv', CSV_COLUMNS.applications, applications],
-    ['agencies.csv', CSV_COLUMNS.agencies, agencies],
+  // The fillers above put each record's values in exactly these columns' order.
+  const files: Array<[string, readonly string[], number, Filler]> = [
+    ['duplicates.csv', CSV_COLUMNS.duplicates, members, duplicates],
+    ['recommendations.csv', CSV_COLUMNS.recommendations, recs.length, recommendations],
+    ['applications.csv', CSV_COLUMNS.applications, apps.length, applications],
+    ['agencies.csv', CSV_COLUMNS.agencies, agencyRows.length, agencies],
   ];
   const own = writer ?? inlineWriter();
   const written: string[] = [];
-  for (const [name, columns, rows] of files) {
+  for (const [name, columns, count, fill] of files) {
     const path = join(outDir, name);
-    void own.write(path, csvParts(columns, rows, resolved));
+    void own.write(path, csvParts(columns, count, fill, resolved));
     written.push(path);
   }
   if (!writer) await own.close();
