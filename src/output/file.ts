@@ -31,15 +31,17 @@ export async function writeTextFile(path: string, parts: Iterable<string>): Prom
   }
 }
 
-/** Items of a top-level array stringified per part: large enough that the per-call cost of JSON.stringify vanishes. */
-export const ITEMS_PER_PART = 256;
+/** Top-level arrays up to this length are stringified in one call; longer ones item by item. */
+export const WHOLE_ARRAY_MAX = 256;
 
 /**
- * `JSON.stringify(value)` as parts: each field of the top-level object on its own and arrays ITEMS_PER_PART
- * items at a time, so the text equals the one-call result character for character while no part holds
- * more than a slice of a top-level array. `value` is a plain object (no `toJSON` of its own).
+ * `JSON.stringify(value)` as parts: each field of the top-level object on its own and the items of a long
+ * top-level array one by one, so the text equals the one-call result character for character while no part
+ * holds more than one item. `value` is a plain object (no `toJSON` of its own). Item by item, because
+ * stringifying slices of the array and cutting their brackets off copied every part once more (some 100 MB
+ * at national scale); the writer gathers the small parts into pieces anyway.
  */
-export function* jsonParts(value: object, itemsPerPart = ITEMS_PER_PART): Generator<string> {
+export function* jsonParts(value: object, wholeArrayMax = WHOLE_ARRAY_MAX): Generator<string> {
   yield '{';
   let first = true;
   for (const [key, field] of Object.entries(value)) {
@@ -47,15 +49,15 @@ export function* jsonParts(value: object, itemsPerPart = ITEMS_PER_PART): Genera
     if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
     yield `${first ? '' : ','}${JSON.stringify(key)}:`;
     first = false;
-    if (!Array.isArray(field) || field.length <= itemsPerPart) {
+    if (!Array.isArray(field) || field.length <= wholeArrayMax) {
       yield JSON.stringify(field);
       continue;
     }
     yield '[';
-    for (let i = 0; i < field.length; i += itemsPerPart) {
-      // A slice stringifies as "[…]" (undefined items as null, as in the whole array): drop its brackets.
-      const text = JSON.stringify(field.slice(i, i + itemsPerPart));
-      yield i === 0 ? text.slice(1, -1) : `,${text.slice(1, -1)}`;
+    for (let i = 0; i < field.length; i++) {
+      // In an array, what JSON.stringify cannot write (undefined, a function, a symbol) is null.
+      const text = (JSON.stringify(field[i]) as string | undefined) ?? 'null';
+      yield i === 0 ? text : `,${text}`;
     }
     yield ']';
   }

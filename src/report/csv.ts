@@ -135,7 +135,7 @@ export function toCsv(columns: readonly string[], rows: Row[], options: Required
  */
 type Filler = (i: number, values: Value[]) => void;
 
-/** The text of a table as parts: the BOM, the header record, then up to RECORDS_PER_PART records (with their line ends) per part. */
+/** The text of a table as parts: the BOM, the header record, then one part per record (with its line end). */
 function* csvParts(columns: readonly string[], count: number, fill: Filler, options: Required<CsvOptions>): Generator<string> {
   const { delimiter } = options;
   const needsQuote = quoteTest(delimiter);
@@ -143,23 +143,14 @@ function* csvParts(columns: readonly string[], count: number, fill: Filler, opti
   yield `${columns.map((column) => csvCell(column, delimiter, needsQuote)).join(delimiter)}\n`;
   const values = new Array<Value>(columns.length);
   const cells = new Array<string>(columns.length);
-  // Records go out RECORDS_PER_PART at a time: one part per record made resuming the generator and
-  // gathering the parts cost as much as the cells themselves.
-  let lines: string[] = [];
+  // One part per record: the writer gathers parts into pieces, so joining records here copied them once more.
   for (let i = 0; i < count; i++) {
     values.fill(undefined);
     fill(i, values);
     for (let c = 0; c < columns.length; c++) cells[c] = csvCell(values[c], delimiter, needsQuote);
-    lines.push(cells.join(delimiter), '\n');
-    if (lines.length >= 2 * RECORDS_PER_PART) {
-      yield lines.join('');
-      lines = [];
-    }
+    yield `${cells.join(delimiter)}\n`;
   }
-  if (lines.length > 0) yield lines.join('');
 }
-
-const RECORDS_PER_PART = 256;
 
 /**
  * Whether a cell must be quoted: it holds a quote, a line break or the delimiter. One regular-expression

@@ -26,9 +26,9 @@ describe('jsonParts', () => {
     expect([...jsonParts({ gone: undefined, only: [] })].join('')).toBe('{"only":[]}');
   });
 
-  it('keeps each part to one field or one slice of a top-level array', () => {
-    const parts = [...jsonParts({ items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], n: 2 }, 2)];
-    expect(parts).toEqual(['{', '"items":', '[', '{"id":"a"},{"id":"b"}', ',{"id":"c"}', ']', ',"n":', '2', '}']);
+  it('keeps each part to one field, or one item of a long top-level array', () => {
+    const parts = [...jsonParts({ items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], short: [1, 2], n: 2 }, 2)];
+    expect(parts).toEqual(['{', '"items":', '[', '{"id":"a"}', ',{"id":"b"}', ',{"id":"c"}', ']', ',"short":', '[1,2]', ',"n":', '2', '}']);
   });
 });
 
