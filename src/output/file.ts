@@ -10,22 +10,27 @@ import { open } from 'node:fs/promises';
 /** Characters gathered before each write. */
 export const PIECE_CHARS = 1 << 20;
 
-/** Writes the concatenation of `parts` to `path` (UTF-8), gathering them into pieces of about PIECE_CHARS. */
+/** `parts` gathered into pieces of about PIECE_CHARS characters (the last may be shorter; none is empty). */
+export function* pieces(parts: Iterable<string>): Generator<string[]> {
+  let pending: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    pending.push(part);
+    length += part.length;
+    if (length >= PIECE_CHARS) {
+      yield pending;
+      pending = [];
+      length = 0;
+    }
+  }
+  if (pending.length > 0) yield pending;
+}
+
+/** Writes the concatenation of `parts` to `path` (UTF-8), one piece (`pieces`) at a time. */
 export async function writeTextFile(path: string, parts: Iterable<string>): Promise<void> {
   const handle = await open(path, 'w');
   try {
-    let pending: string[] = [];
-    let length = 0;
-    for (const part of parts) {
-      pending.push(part);
-      length += part.length;
-      if (length >= PIECE_CHARS) {
-        await handle.write(pending.join(''));
-        pending = [];
-        length = 0;
-      }
-    }
-    if (pending.length > 0) await handle.write(pending.join(''));
+    for (const piece of pieces(parts)) await handle.write(piece.join(''));
   } finally {
     await handle.close();
   }

@@ -8,7 +8,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../threads.js';
-import { PIECE_CHARS, writeTextFile } from './file.js';
+import { pieces, writeTextFile } from './file.js';
 
 export interface TextFileWriter {
   /** Whether the files are written on a worker thread (false: on the calling thread). */
@@ -96,18 +96,7 @@ export function threadWriter(): TextFileWriter {
       worker.ref();
       const post = (message: WriterMessage): void => worker.postMessage(message);
       post({ kind: 'open', file, path });
-      let pending: string[] = [];
-      let length = 0;
-      for (const part of parts) {
-        pending.push(part);
-        length += part.length;
-        if (length >= PIECE_CHARS) {
-          post({ kind: 'text', file, parts: pending });
-          pending = [];
-          length = 0;
-        }
-      }
-      if (pending.length > 0) post({ kind: 'text', file, parts: pending });
+      for (const piece of pieces(parts)) post({ kind: 'text', file, parts: piece });
       post({ kind: 'end', file });
       return done;
     },
