@@ -469,6 +469,9 @@ interface DuplicatingSystem {
 function duplicatingSystems(analysis: Analysis, names: Names): DuplicatingSystem[] {
   const found: DuplicatingSystem[] = [];
   const seen = new Set<string>();
+  // Record → its module, for the records of platform families' systems (a national SIPD holds thousands).
+  const moduleOf = new Map<string, string>();
+  for (const system of analysis.systems) if (system.modules) for (const m of system.modules) for (const id of m.records) moduleOf.set(id, m.platform);
   for (const cluster of analysis.duplicateClusters) {
     const systemIds = new Set(cluster.systems ?? []);
     for (const id of cluster.applications) {
@@ -476,8 +479,12 @@ function duplicatingSystems(analysis: Analysis, names: Names): DuplicatingSystem
       if (systemId) systemIds.add(systemId);
     }
     const systems = [...systemIds].map((id) => names.system(id)).filter((s): s is System => s !== undefined);
-    const members = new Set(cluster.applications);
-    const national = systems.filter((s) => s.origin === 'national').map((s) => nameInCluster(s, members));
+    const modules = new Set<string>();
+    for (const id of cluster.applications) {
+      const m = moduleOf.get(id);
+      if (m !== undefined) modules.add(m);
+    }
+    const national = systems.filter((s) => s.origin === 'national').map((s) => nameInCluster(s, modules));
     const platform = cluster.sharedPlatform ?? cluster.applications.map((id) => names.application(id)?.sharedPlatform).find(Boolean);
     const counterpart = national.length > 0 ? national.join(', ') : platform;
     if (!counterpart) continue;
@@ -498,10 +505,11 @@ function duplicatingSystems(analysis: Analysis, names: Names): DuplicatingSystem
 
 /**
  * A system as a cluster involves it: a platform family's system by the modules whose records are in the
- * cluster (a regional finance system duplicates SIPD Penatausahaan, not SIPD's planning module).
+ * cluster (a regional finance system duplicates SIPD Penatausahaan, not SIPD's planning module);
+ * `inCluster` holds the modules (platform ids) of the cluster's records.
  */
-function nameInCluster(system: System, members: ReadonlySet<string>): string {
-  const modules = system.modules?.filter((m) => m.records.some((id) => members.has(id)));
+function nameInCluster(system: System, inCluster: ReadonlySet<string>): string {
+  const modules = system.modules?.filter((m) => inCluster.has(m.platform));
   return modules !== undefined && modules.length > 0 ? modules.map((m) => m.name).join(', ') : system.name;
 }
 
