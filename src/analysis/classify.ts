@@ -28,14 +28,18 @@
  * `minScore` and clearly beats the runner-up; otherwise it stays unclassified.
  *
  * Cost: every distinct name, description and address is tokenised and matched once per run, and what
- * depends on that text alone (its terms as scoring reads them, uncovered words, a platform or platform family
- * it names, whether an address is regional) is worked out once with it; a dataset is classified the first
- * time an application uses it. Per application only the scoring is done, into one scratch tally and ledger
- * reused for every application (typed arrays scanned in order, numbered keys, no per-application maps,
- * closures or context objects); only the ~4 % of applications whose decision waits for their neighbours keep
- * a copy. A piece of evidence (a term in a field, in one address, a dataset, a platform's host) is one
- * object per run, shared by the applications it counts for; its text is built only when a decision reports
- * it, and each distinct reported item is one frozen object shared by every classification that reports it.
+ * depends on that text alone (its terms as scoring reads them, which matches may name the owning unit,
+ * uncovered words, a platform or platform family it names, whether an address is regional) is worked out
+ * once with it; so is what a description adds when none of its matches may be a stretch of a unit's own
+ * words (nearly all: 2,500 distinct descriptions serve 22,000 applications), replayed per application. A
+ * dataset is classified the first time an application uses it. Per application only the scoring is done,
+ * into one scratch tally and ledger reused for every application (typed arrays scanned in order, numbered
+ * keys, no per-application maps, closures or context objects); only the ~4 % of applications whose decision
+ * waits for their neighbours keep a copy. A piece of evidence (a term in a field, in one address, a dataset,
+ * a platform's host) is one object per run, shared by the applications it counts for; its text is built
+ * only when a decision reports it, once per weight, as one frozen item shared by every classification that
+ * reports it. An application with its own taxonomy or opaque code reports only that code, so no evidence
+ * is gathered for its inferred function.
  *
  * confidence = (1 − e^(−best/confidenceScale)) × (½ + ½·(best − second)/best).
  */
@@ -145,6 +149,8 @@ const FIELDS: readonly Field[] = ['name', 'function-text', 'description', 'url',
 const FIELD_INDEX: Readonly<Record<Field, number>> = { name: 0, 'function-text': 1, description: 2, url: 3, dataset: 4, 'replaced-by': 5 };
 /** Room per field for function numbers in the ledger's numeric keys. */
 const CODE_SPACE = 8192;
+/** Room per score (in thousandths) in the runner-up items' keys: below it, a key is a small integer. */
+const RUNNER_UP_SCALE = 1 << 15;
 
 /** How a field scores, worked out once per run from the options. */
 class FieldSpec {
@@ -201,7 +207,12 @@ type Source = 'term' | 'dataset' | 'platform-host' | 'neighbours';
  * as, one per weight: the many applications that report it neither rebuild nor look up its text.
  */
 class PendingEvidence {
-  /** The items this evidence was reported as, one per weight (none yet: undefined). */
+  /**
+   * The item this evidence was first reported as, and its weight (NaN: none yet), read without a list
+   * (nearly every piece of evidence is reported at one weight); the items of other weights.
+   */
+  firstItem: EvidenceItem | undefined = undefined;
+  firstWeight = NaN;
   reported: EvidenceItem[] | undefined = undefined;
 
   constructor(
@@ -240,13 +251,21 @@ function addressEvidence(text: MatchedText, c: Contribution, kind: string, field
   return made;
 }
 
-/** The item a piece of evidence is reported as at a weight. */
+/**
+ * The item a piece of evidence is reported as at a weight, made the first time. It is made directly, not
+ * through `Run.item`'s lookup by text: the piece of evidence already keeps it for every application that
+ * reports it, and nearly every such text is new (an address's host), so looking it up would only hash it.
+ */
 function reportedItem(item: PendingEvidence, granted: number, run: Run): EvidenceItem {
   const weight = round(granted);
+  if (item.firstWeight === weight) return item.firstItem!;
   const reported = item.reported;
   if (reported !== undefined) for (const known of reported) if (known.weight === weight) return known;
-  const made = run.item(item.kind, detailOf(item, run), weight);
-  if (reported === undefined) item.reported = [made];
+  const made: EvidenceItem = Object.freeze({ kind: item.kind, detail: detailOf(item, run), weight });
+  if (item.firstItem === undefined) {
+    item.firstItem = made;
+    item.firstWeight = weight;
+  } else if (reported === undefined) item.reported = [made];
   else reported.push(made);
   return made;
 }
@@ -456,6 +475,12 @@ class Run {
   readonly ledger = new Ledger();
   /** The tally every application is scored into. */
   readonly scratch = new Tally();
+  /** Every word of every unit's name: a match with another word is no unit's own stretch (`qualifiersOf`). */
+  readonly unitWords = new Set<string>();
+  /** Ledger and tally a description is scored into once, and where its score is kept (`descriptionScore`). */
+  readonly sideLedger = new Ledger();
+  readonly side = new Tally();
+  readonly arena = new ScoreArena();
   readonly ranking: Ranking = { codeId: -1, code: '', best: 0, rivalId: -1, rival: undefined, second: 0 };
   /** Per function number: its code, parent (a sector restricts the choice to its children), English name, genericity. */
   readonly codeNames: string[] = [];
@@ -473,8 +498,10 @@ class Run {
   private readonly items = new Map<string, EvidenceItem[]>();
   readonly givenItems = new Map<GivenCode, EvidenceItem>();
   readonly platformItems = new Map<SharedPlatformDef, EvidenceItem>();
-  /** Runner-up items by rival number, then rounded runner-up score, then rounded best score. */
-  private readonly runnerUps: Array<Map<number, Map<number, EvidenceItem>> | undefined> = [];
+  /** Runner-up items by rival number, then `runnerUp`'s key of the two scores. */
+  private readonly runnerUps: Array<Map<number, EvidenceItem> | undefined> = [];
+  /** Code-conflict items by `codeConflict`'s key. */
+  private readonly conflicts = new Map<number, EvidenceItem>();
   readonly texts: TextMatcher;
 
   constructor(
@@ -545,25 +572,44 @@ class Run {
     return successor ?? undefined;
   }
 
-  /** The runner-up item ("X scores 1.2 against 3"), by the rival's number and the two rounded scores. */
+  /**
+   * The runner-up item ("X scores 1.2 against 3"), by the rival's number and the two rounded scores as one
+   * small integer (scores in thousandths, each below RUNNER_UP_SCALE; larger ones, which the defaults never
+   * reach, go by their text).
+   */
   runnerUp(rivalId: number, second: number, best: number): EvidenceItem {
-    let byBest = this.runnerUps[rivalId]?.get(second);
-    if (byBest === undefined) {
-      byBest = new Map();
-      (this.runnerUps[rivalId] ??= new Map()).set(second, byBest);
-    }
-    let item = byBest.get(best);
+    const s = Math.round(second * 1000);
+    const b = Math.round(best * 1000);
+    if (s >= RUNNER_UP_SCALE || b >= RUNNER_UP_SCALE || s < 0 || b < 0) return this.item('runner-up', `${this.codeNames[rivalId]} scores ${second} against ${best}`);
+    const byScores = (this.runnerUps[rivalId] ??= new Map());
+    const key = s * RUNNER_UP_SCALE + b;
+    let item = byScores.get(key);
     if (item === undefined) {
       item = this.item('runner-up', `${this.codeNames[rivalId]} scores ${second} against ${best}`);
-      byBest.set(best, item);
+      byScores.set(key, item);
     }
     return item;
   }
 
   /**
-   * The evidence item `{ kind, detail, weight }` (no `weight` key when undefined). Applications report the
-   * same evidence over and over (127,000 items, 22,000 distinct nationally), so each distinct item is made
-   * once and shared by every classification that reports it; it is frozen, as a shared value must be.
+   * The item of a given code the other evidence contradicts ("points to X (confidence 0.8)"), by the
+   * inferred function's number and the confidence in thousandths (a tenth of the given codes conflict).
+   */
+  codeConflict(codeId: number, confidence: number): EvidenceItem {
+    const key = codeId * 1001 + Math.round(confidence * 1000);
+    let item = this.conflicts.get(key);
+    if (item === undefined) {
+      item = this.item('code-conflict', `the other evidence points to ${this.codeNames[codeId]} (confidence ${confidence})`);
+      this.conflicts.set(key, item);
+    }
+    return item;
+  }
+
+  /**
+   * The evidence item `{ kind, detail, weight }` (no `weight` key when undefined), for items that are not a
+   * piece of evidence's (`reportedItem`): applications report the same ones over and over, so each distinct
+   * item is made once and shared by every classification that reports it; it is frozen, as a shared value
+   * must be.
    */
   item(kind: string, detail: string, weight?: number): EvidenceItem {
     let list = this.items.get(detail);
@@ -622,6 +668,7 @@ export function classifyApplications(
   }
   const regionTokens = properNameTokensOf(agencyTokens.values(), compiled.vocabulary);
   const run = new Run(o, compiled, regionTokens);
+  for (const a of inventory.agencies) for (const t of agencyTokens.get(a.name)!) run.unitWords.add(t);
   const datasetFunction = new DatasetFunctions(inventory.datasets, run);
 
   const units = new Map<string, Unit>();
@@ -642,9 +689,16 @@ export function classifyApplications(
   const out = new Map<string, Classification>();
   const waiting: Prepared[] = [];
   const ranking = run.ranking;
+  // An agency's applications mostly come one after another: its unit is looked up once per run of them.
+  let agencyId: string | undefined;
+  let unit = none;
   for (const app of inventory.applications) {
     const id = app.id;
-    const p = prepare(app, run, units.get(app.agencyId) ?? none, datasetFunction);
+    if (app.agencyId !== agencyId) {
+      agencyId = app.agencyId;
+      unit = units.get(agencyId) ?? none;
+    }
+    const p = prepare(app, run, unit, datasetFunction);
     const ranked = rank(p.tally, run, sectorOf(p), ranking);
     const lends = ranked && accepted(ranking, o) && confidenceOf(ranking, o) >= o.neighbourMinConfidence ? ranking.code : undefined;
     const size = out.size;
@@ -653,7 +707,7 @@ export function classifyApplications(
       waiting.push(p);
       out.set(id, PENDING);
     } else {
-      out.set(id, toClassification(p, decide(p.tally, run, ranked ? ranking : undefined), run));
+      out.set(id, toClassification(p, decide(p.tally, run, ranked ? ranking : undefined, !reportsOnlyGivenCode(p)), run));
     }
     // Only a repeated id (the result did not grow) can hold an earlier application's function: the last counts.
     if (lends !== undefined) lent.set(id, lends);
@@ -663,9 +717,14 @@ export function classifyApplications(
   for (const p of waiting) {
     lendNeighbours(p, lent, neighbours, run);
     const ranked = rank(p.tally, run, sectorOf(p), ranking);
-    out.set(p.app.id, toClassification(p, decide(p.tally, run, ranked ? ranking : undefined), run));
+    out.set(p.app.id, toClassification(p, decide(p.tally, run, ranked ? ranking : undefined, true), run));
   }
   return out;
+}
+
+/** An application whose own taxonomy or opaque code is reported instead of what the evidence says. */
+function reportsOnlyGivenCode(p: Prepared): boolean {
+  return p.given?.kind === 'function' || p.given?.kind === 'opaque';
 }
 
 /** Holds an application's place in the result (inventory order) until pass 2 decides it. */
@@ -677,11 +736,13 @@ const PENDING: Classification = { confidence: 0, evidence: [] };
  * has one shape).
  */
 class MatchedText {
-  /** Per match: its payload terms as scoring reads them (`termsOf`), and whether it is made only of unit abbreviations. */
+  /** Per match: its payload terms as scoring reads them (`termsOf`), and how it may name who runs the application (`qualifiersOf`). */
   terms: ScoredTerm[][] | undefined = undefined;
-  abbreviations: boolean[] | undefined = undefined;
+  qualifiers: number[] | undefined = undefined;
   /** The URL host (or host and path) an address text was read from. */
   subject: string | undefined = undefined;
+  /** What it adds as a description none of whose matches may be a stretch of a unit's own words (`descriptionScore`). */
+  descriptionScore: ReplayedScore | undefined = undefined;
   /** The evidence its terms gave (address texts: see `addressEvidence`). */
   evidence: PendingEvidence[] | undefined = undefined;
   /** The text trimmed and lower-cased (names and descriptions). */
@@ -821,7 +882,11 @@ class TextMatcher {
 
   /** The content words of a name no match explains and no region or unit abbreviation accounts for. */
   unexplained(text: MatchedText): string[] {
-    text.unexplained ??= uncoveredWords(text).filter((t) => !this.regionTokens.has(t) && !UNIT_ABBREVIATIONS.has(t));
+    if (text.unexplained === undefined) {
+      const unexplained: string[] = [];
+      for (const t of uncoveredWords(text)) if (!this.regionTokens.has(t) && !UNIT_ABBREVIATIONS.has(t)) unexplained.push(t);
+      text.unexplained = unexplained;
+    }
     return text.unexplained;
   }
 
@@ -873,11 +938,15 @@ function prepare(app: Application, run: Run, unit: Unit, datasetFunction: Datase
   // and counts for less.
   // A description that only repeats the name ("SIPD Trenggalek") is no evidence of its own.
   let description = texts.empty;
-  if (appDescription !== undefined) {
+  if (appDescription !== undefined && appDescription !== appName) {
     description = texts.text(appDescription);
-    if (appDescription === appName || folded(description, appDescription) === folded(name, appName)) description = texts.empty;
+    if (folded(description, appDescription) === folded(name, appName)) description = texts.empty;
   }
-  scoreMatches(run, tally, description, run.fields.description, unit.description());
+  // A description scores alike in every application whose unit's own words it does not repeat.
+  if (description.matchCount > 0) {
+    if (mayNameOwner(description, run)) scoreMatches(run, tally, description, run.fields.description, unit.description());
+    else replay(tally, (description.descriptionScore ??= descriptionScore(run, description)), run);
+  }
   if (url !== undefined && hostPlatform === undefined) {
     scoreMatches(run, tally, address.host, run.fields.url, ADDRESS);
     if (address.pathHost !== undefined) scoreMatches(run, tally, address.path, run.fields.url, ADDRESS);
@@ -969,6 +1038,8 @@ function isVersionLike(t: string): boolean {
 class Unit {
   private descriptionContext: MatchContext | undefined = undefined;
   private readonly nameContexts: Array<MatchContext | undefined> = [];
+  /** Its name matched (for reading a bare platform-family name as a module), when first needed. */
+  matchedName: MatchedText | undefined = undefined;
 
   constructor(
     readonly name: string,
@@ -1011,14 +1082,8 @@ function familyModule(name: MatchedText, description: MatchedText, unit: Unit, r
   if (family === null) return undefined;
   const { head, terms } = family;
   const support = new Map<string, number>();
-  for (const matches of [description.matches, run.texts.text(unit.name).matches]) {
-    for (const match of matches) {
-      for (const term of match.payloads) {
-        if ((term.kind !== 'keyword' && term.kind !== 'weak') || term.function === undefined) continue;
-        support.set(term.function, (support.get(term.function) ?? 0) + (term.kind === 'weak' ? o.weakKeyword : o.keyword));
-      }
-    }
-  }
+  addSupport(support, description.matches, o);
+  addSupport(support, (unit.matchedName ??= run.texts.text(unit.name)).matches, o);
   let module = head;
   for (const member of compiled.families.get(head.id)!) {
     if ((support.get(member.function) ?? 0) > (support.get(module.function) ?? 0)) module = member;
@@ -1026,10 +1091,21 @@ function familyModule(name: MatchedText, description: MatchedText, unit: Unit, r
   return module === head ? undefined : { head, module, terms };
 }
 
+/** Adds what the keywords among `matches` say for their functions to `support`. */
+function addSupport(support: Map<string, number>, matches: Array<TrieMatch<Term>>, o: ClassifyDefaults): void {
+  for (const match of matches) {
+    for (const term of match.payloads) {
+      if ((term.kind !== 'keyword' && term.kind !== 'weak') || term.function === undefined) continue;
+      support.set(term.function, (support.get(term.function) ?? 0) + (term.kind === 'weak' ? o.weakKeyword : o.keyword));
+    }
+  }
+}
+
 /** The family a name names by its family name only; undefined when it names none, or a module too. */
 function familyName(nameMatches: Array<TrieMatch<Term>>, compiled: CompiledReference): FamilyName | undefined {
   let head: SharedPlatformDef | undefined;
-  const terms = new Set<Term>();
+  // Made only for a name that names a family (most names name none).
+  let terms: Set<Term> | undefined;
   for (const match of nameMatches) {
     for (const term of match.payloads) {
       if (term.platform === undefined || term.kind === 'keyword' || term.kind === 'weak') continue;
@@ -1038,12 +1114,12 @@ function familyName(nameMatches: Array<TrieMatch<Term>>, compiled: CompiledRefer
       if (members[0]!.id !== term.platform) return undefined;
       const words = compiled.familyWords.get(term.platform)!;
       // A name that also names a module ("SIPD Perencanaan (Sistem Informasi Pemerintahan Daerah)") says which.
-      if (!term.words.every((t) => words.has(t))) return undefined;
+      for (const t of term.words) if (!words.has(t)) return undefined;
       head = members[0];
-      terms.add(term);
+      (terms ??= new Set()).add(term);
     }
   }
-  return head === undefined ? undefined : { head, terms };
+  return head === undefined ? undefined : { head, terms: terms! };
 }
 
 /** How one text is scored. */
@@ -1071,12 +1147,6 @@ const PARTIAL = new MatchContext(false, undefined, true, false, undefined);
 /** Addresses: only unit abbreviations qualify there. */
 const ADDRESS = new MatchContext(true, undefined, false, false, undefined);
 
-/** A match made only of unit abbreviations (RSUD, Dinkes, Bappeda) names who runs the application. */
-function isAbbreviation(tokens: string[], m: TrieMatch<Term>): boolean {
-  for (let i = m.start; i < m.end; i++) if (!UNIT_ABBREVIATIONS.has(tokens[i]!)) return false;
-  return true;
-}
-
 /** Every token of the match is a unit abbreviation or lies in a stretch of two or more of the unit's own words. */
 function isOwnStretch(tokens: string[], m: TrieMatch<Term>, own: ReadonlySet<string>): boolean {
   for (let i = m.start; i < m.end; i++) {
@@ -1088,9 +1158,10 @@ function isOwnStretch(tokens: string[], m: TrieMatch<Term>, own: ReadonlySet<str
 }
 
 /** Some match other than a stretch of the unit's own words says something (is not only a negative phrase). */
-function hasOtherMatches(matches: Array<TrieMatch<Term>>, terms: ScoredTerm[][], tokens: string[], own: ReadonlySet<string>): boolean {
+function hasOtherMatches(matches: Array<TrieMatch<Term>>, terms: ScoredTerm[][], qualifiers: number[], tokens: string[], own: ReadonlySet<string>): boolean {
   for (let i = 0; i < matches.length; i++) {
-    if (isOwnStretch(tokens, matches[i]!, own)) continue;
+    const kind = qualifiers[i];
+    if (kind === ABBREVIATION || (kind === MAYBE_OWN && isOwnStretch(tokens, matches[i]!, own))) continue;
     for (const t of terms[i]!) if (t.kind !== 'negative') return true;
   }
   return false;
@@ -1106,14 +1177,32 @@ function termsOf(text: MatchedText, run: Run): ScoredTerm[][] {
   return text.terms;
 }
 
-/** Per match of a text, whether it is made only of unit abbreviations: once per distinct text. */
-function abbreviationsOf(text: MatchedText): boolean[] {
-  if (text.abbreviations === undefined) {
-    const flags: boolean[] = [];
-    for (const m of text.matches) flags.push(isAbbreviation(text.tokens, m));
-    text.abbreviations = flags;
+/** `qualifiersOf`'s kinds of match: a match made only of unit abbreviations (RSUD, Dinkes, Bappeda) names who runs the application. */
+const NOT_OWN = 0;
+const ABBREVIATION = 1;
+const MAYBE_OWN = 2;
+
+/**
+ * Per match of a text, once per distinct text: made only of unit abbreviations (ABBREVIATION), made only of
+ * words of some unit's name and abbreviations so that it may be a stretch of the owning unit's own words
+ * (MAYBE_OWN, asked per application), or neither (NOT_OWN: no unit's stretch, nothing to ask).
+ */
+function qualifiersOf(text: MatchedText, run: Run): number[] {
+  if (text.qualifiers === undefined) {
+    const { tokens } = text;
+    const kinds: number[] = [];
+    for (const m of text.matches) {
+      let kind = ABBREVIATION;
+      for (let i = m.start; i < m.end && kind !== NOT_OWN; i++) {
+        const t = tokens[i]!;
+        if (UNIT_ABBREVIATIONS.has(t)) continue;
+        kind = run.unitWords.has(t) ? MAYBE_OWN : NOT_OWN;
+      }
+      kinds.push(kind);
+    }
+    text.qualifiers = kinds;
   }
-  return text.abbreviations;
+  return text.qualifiers;
 }
 
 /**
@@ -1123,12 +1212,12 @@ function abbreviationsOf(text: MatchedText): boolean[] {
  * too ("e-Office Deputi … Akuntabilitas Aparatur dan Pengawasan" in that deputy; "antrian … Dinas
  * Kependudukan dan Pencatatan Sipil" in that office).
  */
-function scoreMatches(run: Run, tally: Tally, text: MatchedText, spec: FieldSpec, ctx: MatchContext): void {
+function scoreMatches(run: Run, tally: Tally, text: MatchedText, spec: FieldSpec, ctx: MatchContext, ledger = run.ledger): void {
   if (text.matchCount === 0) return;
   const matches = text.matches;
-  const { o, ledger } = run;
+  const { o } = run;
   const termLists = termsOf(text, run);
-  const abbreviations = ctx.qualify ? abbreviationsOf(text) : undefined;
+  const qualifiers = ctx.qualify ? qualifiersOf(text, run) : undefined;
   const fieldIndex = spec.index;
   const cap = spec.cap;
   const { own, module } = ctx;
@@ -1137,10 +1226,11 @@ function scoreMatches(run: Run, tally: Tally, text: MatchedText, spec: FieldSpec
   let others: boolean | undefined;
   for (let mi = 0; mi < matches.length; mi++) {
     let qualifying = false;
-    if (abbreviations !== undefined) {
-      if (abbreviations[mi]) qualifying = true;
-      else if (own !== undefined && isOwnStretch(tokens, matches[mi]!, own)) {
-        others ??= hasOtherMatches(matches, termLists, tokens, own);
+    if (qualifiers !== undefined) {
+      const kind = qualifiers[mi];
+      if (kind === ABBREVIATION) qualifying = true;
+      else if (kind === MAYBE_OWN && own !== undefined && isOwnStretch(tokens, matches[mi]!, own)) {
+        others ??= hasOtherMatches(matches, termLists, qualifiers, tokens, own);
         qualifying = others;
       }
     }
@@ -1170,6 +1260,62 @@ function scoreMatches(run: Run, tally: Tally, text: MatchedText, spec: FieldSpec
       }
     }
   }
+}
+
+/**
+ * What a description adds to a tally holding nothing yet for the description field: the evidence and its
+ * weights in order, and the negative phrases met, kept end to end in the run's `ScoreArena` (one small
+ * object per description, not four arrays). Replayed into an application's tally (`replay`), it gives what
+ * `scoreMatches` gives there: the field's caps and dedupe keys are its own, and with no match that may be a
+ * stretch of a unit's own words (`mayNameOwner`) nothing else about the application changes the result.
+ */
+class ReplayedScore {
+  constructor(
+    readonly start: number,
+    readonly count: number,
+    readonly negativeStart: number,
+    readonly negativeCount: number,
+  ) {}
+}
+
+/** The contents of every `ReplayedScore` of a run. */
+class ScoreArena {
+  readonly items: PendingEvidence[] = [];
+  readonly weights: number[] = [];
+  readonly negativeCodes: number[] = [];
+  readonly negativeTexts: string[] = [];
+}
+
+function descriptionScore(run: Run, description: MatchedText): ReplayedScore {
+  const { side, sideLedger, arena } = run;
+  side.reset();
+  sideLedger.clear();
+  scoreMatches(run, side, description, run.fields.description, ADDRESS, sideLedger);
+  const start = arena.items.length;
+  const negativeStart = arena.negativeTexts.length;
+  for (let i = 0; i < side.itemCount; i++) {
+    arena.items.push(side.items[i]!);
+    arena.weights.push(side.weights[i]!);
+  }
+  for (let i = 0; i < side.negativeCount; i++) {
+    arena.negativeCodes.push(side.negativeCodes[i]!);
+    arena.negativeTexts.push(side.negativeTexts[i]!);
+  }
+  return new ReplayedScore(start, side.itemCount, negativeStart, side.negativeCount);
+}
+
+function replay(tally: Tally, score: ReplayedScore, run: Run): void {
+  const { arena } = run;
+  const end = score.start + score.count;
+  for (let i = score.start; i < end; i++) tally.record(arena.items[i]!, arena.weights[i]!);
+  const negativeEnd = score.negativeStart + score.negativeCount;
+  for (let i = score.negativeStart; i < negativeEnd; i++) tally.negate(arena.negativeCodes[i]!, arena.negativeTexts[i]!);
+}
+
+/** Some match of the text may be a stretch of a unit's own words (`qualifiersOf`). */
+function mayNameOwner(text: MatchedText, run: Run): boolean {
+  for (const kind of qualifiersOf(text, run)) if (kind === MAYBE_OWN) return true;
+  return false;
 }
 
 /**
@@ -1387,11 +1533,19 @@ function evidenceFor(tally: Tally, codeId: number, run: Run, out: EvidenceItem[]
   return out;
 }
 
-/** The decision from a tally and its ranking (undefined: nothing scored). */
-function decide(tally: Tally, run: Run, ranking: Ranking | undefined): Decision {
+/** What a decision that reports no evidence carries as its (never read) evidence. */
+const NO_EVIDENCE: EvidenceItem[] = [];
+
+/**
+ * The decision from a tally and its ranking (undefined: nothing scored). An application with its own
+ * taxonomy or opaque code reports only that code (`toClassification`): its decision needs no evidence, so
+ * none is gathered for it (a third of the national inventory).
+ */
+function decide(tally: Tally, run: Run, ranking: Ranking | undefined, withEvidence: boolean): Decision {
   const { o } = run;
-  if (ranking === undefined) return new Decision(undefined, -1, 0, []);
+  if (ranking === undefined) return new Decision(undefined, -1, 0, withEvidence ? [] : NO_EVIDENCE);
   const { code, best, second } = ranking;
+  if (!withEvidence) return accepted(ranking, o) ? new Decision(code, ranking.codeId, confidenceOf(ranking, o), NO_EVIDENCE) : new Decision(undefined, -1, 0, NO_EVIDENCE);
   if (best < o.minScore) {
     const evidence = evidenceFor(tally, ranking.codeId, run, []);
     evidence.push(run.item('unclassified', `best candidate ${code} scores ${round(best)} < ${o.minScore}`));
@@ -1419,7 +1573,7 @@ function toClassification(p: Prepared, decision: Decision, run: Run): Classifica
   if (given?.kind === 'function' || given?.kind === 'opaque') {
     evidence = [givenItem(given, run)];
     if (decision.code !== undefined && decision.code !== given.code) {
-      evidence.push(run.item('code-conflict', `the other evidence points to ${decision.code} (confidence ${decision.confidence})`));
+      evidence.push(run.codeConflict(decision.codeId, decision.confidence));
     }
     codeId = given.kind === 'opaque' ? -1 : run.codeId(given.code);
     fn = given.kind === 'opaque' ? `opaque:${given.code}` : given.code;

@@ -74,7 +74,22 @@ export function compileReference(reference: ReferenceData): CompiledReference {
       identityId = identities.size;
       identities.set(identity, identityId);
     }
-    trie.add(tokens, { ...term, text, tokens: tokens.length, words: tokens, key, identity, identityId });
+    // Every term has every field (undefined when it does not apply): one shape for the code that reads them.
+    trie.add(tokens, {
+      kind: term.kind,
+      text,
+      tokens: tokens.length,
+      words: tokens,
+      function: term.function,
+      alternatives: term.alternatives,
+      ambiguous: term.ambiguous,
+      platform: term.platform,
+      acronym: term.acronym,
+      canonical: term.canonical,
+      key,
+      identity,
+      identityId,
+    });
   };
 
   for (const f of reference.functions) {
@@ -125,7 +140,9 @@ export function compileReference(reference: ReferenceData): CompiledReference {
 export function platformForHost(compiled: CompiledReference, url: UrlInfo | undefined): SharedPlatformDef | undefined {
   if (url === undefined || url.isIp) return undefined;
   const { exact, firstLabel } = compiled.platformHosts;
-  const id = exact.get(url.host) ?? firstLabel.get(url.host.split('.')[0]!);
+  const host = url.host;
+  const dot = host.indexOf('.');
+  const id = exact.get(host) ?? firstLabel.get(dot < 0 ? host : host.slice(0, dot));
   return id === undefined ? undefined : compiled.reference.platformById.get(id);
 }
 
