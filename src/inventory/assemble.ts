@@ -11,7 +11,7 @@
  * because catalogues often put the OPD's name where its id belongs.
  */
 import { InputError } from '../errors.js';
-import type { Agency, AgencyLevel, Application, Dataset, Exchange, InputIssue, Inventory, InventoryFormat, Properties } from '../types.js';
+import type { Agency, AgencyLevel, Application, Dataset, Exchange, InputIssue, Inventory, InventoryFormat, Mechanism, Properties } from '../types.js';
 import { AGENCY_LEVELS, APPLICATION_STATUSES, CATEGORIES, MECHANISMS, ORIGINS } from '../types.js';
 import {
   AGENCY_COLUMNS,
@@ -69,10 +69,16 @@ const AMBIGUOUS = Symbol('ambiguous');
  * `normaliseValueKey`. A key shared by two entities resolves to AMBIGUOUS, never to a guess.
  */
 class RefIndex {
-  private readonly ids = new Set<string>();
+  /**
+   * Each id to itself: an exact reference resolves to the entity's own id string, so the 200,000 endpoint
+   * cells of a national exchanges table are not each kept alive as a copy of an application id.
+   */
+  private readonly ids = new Map<string, string>();
   /** Ids of rows that were skipped, so a reference to one can say so instead of "unknown". */
   private readonly skipped = new Set<string>();
-  private readonly entries: Array<{ id: string; name: string }> = [];
+  /** Every entity's id and name, in order, for the name keys built on first need (two arrays, no object per entity). */
+  private readonly entryIds: string[] = [];
+  private readonly entryNames: string[] = [];
   private byIdKey?: Map<string, string | typeof AMBIGUOUS>;
   private byNameKey?: Map<string, string | typeof AMBIGUOUS>;
 
@@ -81,8 +87,9 @@ class RefIndex {
   }
 
   add(id: string, name: string): void {
-    this.ids.add(id);
-    this.entries.push({ id, name });
+    this.ids.set(id, id);
+    this.entryIds.push(id);
+    this.entryNames.push(name);
     if (this.byIdKey && this.byNameKey) {
       addKey(this.byIdKey, normaliseValueKey(id), id);
       addKey(this.byNameKey, normaliseValueKey(name), id);
@@ -98,13 +105,15 @@ class RefIndex {
   }
 
   resolve(text: string): string | undefined | typeof AMBIGUOUS {
-    if (this.ids.has(text)) return text;
+    const exact = this.ids.get(text);
+    if (exact !== undefined) return exact;
     if (!this.byIdKey || !this.byNameKey) {
       this.byIdKey = new Map();
       this.byNameKey = new Map();
-      for (const { id, name } of this.entries) {
+      for (let k = 0; k < this.entryIds.length; k++) {
+        const id = this.entryIds[k]!;
         addKey(this.byIdKey, normaliseValueKey(id), id);
-        addKey(this.byNameKey, normaliseValueKey(name), id);
+        addKey(this.byNameKey, normaliseValueKey(this.entryNames[k]!), id);
       }
     }
     const key = normaliseValueKey(text);
@@ -172,6 +181,7 @@ class Assembly {
   properties<F extends string>(table: Table, i: number, cols: Columns<F>, cells: RawValue[]): Properties {
     const nested = table.rowProperties?.[i];
     const properties: Properties = nested ? { ...nested } : {};
+    if (cols.properties.length === 0) return properties;
     for (const { col, key } of cols.properties) {
       const value = cells[col];
       if (value === undefined || value === null) continue;
@@ -407,6 +417,8 @@ function readDatasets(run: Assembly, table: Table, cols: Columns<DatasetField>, 
 
 // ───────────────────────────── applications ─────────────────────────────
 
+const DATASETS_PENDING: string[] = [];
+
 function readApplications(
   run: Assembly,
   tables: InventoryTables,
@@ -439,7 +451,9 @@ function readApplications(
       index.skip(id);
       continue;
     }
-    const application: Application = { id, agencyId, name, datasets: [], properties: run.properties(table, i, cols, cells) };
+    // `datasets` holds its place in the key order until the references are read (after the values, whose
+    // warnings come first); the shared placeholder is always replaced.
+    const application: Application = { id, agencyId, name, datasets: DATASETS_PENDING, properties: run.properties(table, i, cols, cells) };
     readApplicationValues(run, table, i, cols, cells, application);
     application.datasets = readDatasetRefs(run, table, i, cols, cells, application, datasets, datasetFile, implicit);
     index.add(id, name);
@@ -448,45 +462,55 @@ function readApplications(
   return applications;
 }
 
+/**
+ * The optional application fields. Written without closures: this runs once per row, and a closure per
+ * row is an allocation (and, under tsx, a `__name` call that redefines the function's name) each time.
+ */
 function readApplicationValues(run: Assembly, table: Table, i: number, cols: Columns<ApplicationField>, cells: RawValue[], app: Application): void {
-  const text = (field: ApplicationField): string | undefined => cellText(cell(cells, cols, field));
-  const description = text('description');
+  const description = cellText(cell(cells, cols, 'description'));
   if (description !== undefined) app.description = description;
   const fn = cellName(cell(cells, cols, 'function'));
   if (fn !== undefined) app.function = fn;
-  const statusReason = text('statusReason');
+  const statusReason = cellText(cell(cells, cols, 'statusReason'));
   if (statusReason !== undefined) app.statusReason = statusReason;
   const url = cellName(cell(cells, cols, 'url'));
   if (url !== undefined) app.url = url;
-  const platform = text('platform');
+  const platform = cellText(cell(cells, cols, 'platform'));
   if (platform !== undefined) app.platform = platform;
 
-  const dropped = (field: ApplicationField, what: string, fix: string): void => {
-    run.warn(table, i, cols.label[field], `${what}; the value was dropped and application ${quote(app.id)} kept.`, fix);
-  };
-  const shown = (field: ApplicationField): string => quote(cellText(cell(cells, cols, field)) ?? '');
-
   const category = parseCategory(cell(cells, cols, 'category'));
-  if (category === null) dropped('category', `category ${shown('category')} is not a known category`, enumHint(CATEGORIES, CATEGORY_VALUES));
+  if (category === null) dropValue(run, table, i, cols, 'category', app, `category ${shown(cells, cols, 'category')} is not a known category`, enumHint(CATEGORIES, CATEGORY_VALUES));
   else if (category !== undefined) app.category = category;
   const origin = parseOrigin(cell(cells, cols, 'origin'));
-  if (origin === null) dropped('origin', `origin ${shown('origin')} is not a known origin`, enumHint(ORIGINS, ORIGIN_VALUES));
+  if (origin === null) dropValue(run, table, i, cols, 'origin', app, `origin ${shown(cells, cols, 'origin')} is not a known origin`, enumHint(ORIGINS, ORIGIN_VALUES));
   else if (origin !== undefined) app.origin = origin;
   const status = parseStatus(cell(cells, cols, 'status'));
-  if (status === null) dropped('status', `status ${shown('status')} is not a known status`, enumHint(APPLICATION_STATUSES, STATUS_VALUES));
+  if (status === null) dropValue(run, table, i, cols, 'status', app, `status ${shown(cells, cols, 'status')} is not a known status`, enumHint(APPLICATION_STATUSES, STATUS_VALUES));
   else if (status !== undefined) app.status = status;
 
   const costRaw = cell(cells, cols, 'annualCost');
   const cost = parseCost(costRaw);
-  if (cost === null) dropped('annualCost', `annual cost ${shown('annualCost')} is ${isNegative(costRaw) ? 'negative' : 'not an amount'}`, 'write a non-negative IDR amount, e.g. 1500000, "Rp 1.500.000", "1,5 juta"; leave it empty when unknown');
-  else if (cost !== undefined) app.annualCost = cost;
+  if (cost === null) {
+    dropValue(run, table, i, cols, 'annualCost', app, `annual cost ${shown(cells, cols, 'annualCost')} is ${isNegative(costRaw) ? 'negative' : 'not an amount'}`, 'write a non-negative IDR amount, e.g. 1500000, "Rp 1.500.000", "1,5 juta"; leave it empty when unknown');
+  } else if (cost !== undefined) app.annualCost = cost;
   const usersRaw = cell(cells, cols, 'users');
   const users = parseCount(usersRaw);
-  if (users === null) dropped('users', `users ${shown('users')} is ${isNegative(usersRaw) ? 'negative' : 'not a whole number'}`, 'write a whole non-negative number, e.g. 1200 or "1.200"; leave it empty when unknown');
-  else if (users !== undefined) app.users = users;
+  if (users === null) {
+    dropValue(run, table, i, cols, 'users', app, `users ${shown(cells, cols, 'users')} is ${isNegative(usersRaw) ? 'negative' : 'not a whole number'}`, 'write a whole non-negative number, e.g. 1200 or "1.200"; leave it empty when unknown');
+  } else if (users !== undefined) app.users = users;
   const year = parseYear(cell(cells, cols, 'year'));
-  if (year === null) dropped('year', `year ${shown('year')} is not a year between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}`, 'write the four-digit year, e.g. 2019');
+  if (year === null) dropValue(run, table, i, cols, 'year', app, `year ${shown(cells, cols, 'year')} is not a year between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}`, 'write the four-digit year, e.g. 2019');
   else if (year !== undefined) app.year = year;
+}
+
+/** The warning for an application value that was not understood: the value is dropped, the application kept. */
+function dropValue(run: Assembly, table: Table, i: number, cols: Columns<ApplicationField>, field: ApplicationField, app: Application, what: string, fix: string): void {
+  run.warn(table, i, cols.label[field], `${what}; the value was dropped and application ${quote(app.id)} kept.`, fix);
+}
+
+/** A cell as a warning quotes it. */
+function shown(cells: RawValue[], cols: Columns<ApplicationField>, field: ApplicationField): string {
+  return quote(cellText(cell(cells, cols, field)) ?? '');
 }
 
 function isNegative(raw: RawValue): boolean {
@@ -567,17 +591,25 @@ function readExchanges(run: Assembly, table: Table, cols: Columns<ExchangeField>
       continue;
     }
     ids.add(id);
-    const exchange: Exchange = { id, sourceId, targetId, properties: run.properties(table, i, cols, cells) };
+    const properties = run.properties(table, i, cols, cells);
     const data = cellText(cell(cells, cols, 'data'));
-    if (data !== undefined) exchange.data = data;
     const mechanismRaw = cell(cells, cols, 'mechanism');
     const mechanism = parseMechanism(mechanismRaw);
     if (mechanism === null) {
       run.warn(table, i, cols.label.mechanism, `mechanism ${quote(cellText(mechanismRaw)!)} is not a known mechanism; the value was dropped and the exchange kept.`, enumHint(MECHANISMS, MECHANISM_VALUES));
-    } else if (mechanism !== undefined) {
-      exchange.mechanism = mechanism;
     }
-    exchanges.push(exchange);
+    exchanges.push(makeExchange(id, sourceId, targetId, properties, data, mechanism ?? undefined));
   }
   return exchanges;
+}
+
+/**
+ * An exchange made in one object literal with exactly its fields, in the contract's key order: adding
+ * `data` and `mechanism` to a made object would give each of 100,000 exchanges an extra property store.
+ */
+function makeExchange(id: string, sourceId: string, targetId: string, properties: Properties, data: string | undefined, mechanism: Mechanism | undefined): Exchange {
+  if (data !== undefined) {
+    return mechanism !== undefined ? { id, sourceId, targetId, properties, data, mechanism } : { id, sourceId, targetId, properties, data };
+  }
+  return mechanism !== undefined ? { id, sourceId, targetId, properties, mechanism } : { id, sourceId, targetId, properties };
 }

@@ -126,8 +126,21 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
 
 function filledCells(cells: string[]): number {
   let filled = 0;
-  for (const cell of cells) if (cell.trim() !== '') filled++;
+  for (const cell of cells) if (isFilled(cell)) filled++;
   return filled;
+}
+
+/** True when some cell holds more than whitespace. */
+function anyFilled(cells: string[]): boolean {
+  for (const cell of cells) if (isFilled(cell)) return true;
+  return false;
+}
+
+/** `cell.trim() !== ''`, without trimming (a copy) when the first character is printable ASCII. */
+function isFilled(cell: string): boolean {
+  if (cell.length === 0) return false;
+  const c = cell.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || cell.trim() !== '';
 }
 
 /**
@@ -195,44 +208,67 @@ export function parseWellFormed(text: string, delimiter: string): string[][] | u
   const records: string[][] = [];
   // One character beyond Latin-1 (an en dash in a description) makes V8 hold the whole text, and so every
   // slice of it, as two-byte: every id and name would then be a two-byte string, slower to hash, compare and
-  // write for the rest of the run. Such text is cut per line, each line that has no such character first
-  // copied into a one-byte string of its own.
+  // write for the rest of the run. Such text is cut from one-byte copies of each stretch of whole lines
+  // between the lines that hold such a character (one copy per stretch, not per line); those few lines are
+  // cut from the text itself.
   const wide = WIDE_CHAR.test(text);
+  let nextWide = -1;
+  /** The current one-byte copy: text[chunkStart, chunkEnd), whole lines. */
+  let chunk = '';
+  let chunkStart = 0;
+  let chunkEnd = 0;
+  if (wide) nextWide = findWide(text, 0);
   // The next quote and delimiter at or after the current position, kept across lines so each search
   // covers new text only: linear however rare either is.
   let nextQuote = text.indexOf('"');
   let nextDelimiter = text.indexOf(delimiter);
+  // A row's cells are gathered here and copied out at their exact count: an array grown by push keeps
+  // room for 16 cells, which for a 5-column table is most of the row's memory, kept for the whole run.
+  const scratch: string[] = [];
   let pos = 0;
   while (pos < n) {
     let lineEnd = text.indexOf('\n', pos);
     if (lineEnd === -1) lineEnd = n;
     const contentEnd = crlf && lineEnd < n ? lineEnd - 1 : lineEnd;
     if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
-    const line = wide ? narrowLine(text, pos, contentEnd) : undefined;
+    // Cells are cut from `source`, which starts at text position `base`.
+    let source = text;
+    let base = 0;
+    if (wide) {
+      if (nextWide !== n && nextWide < pos) nextWide = findWide(text, pos);
+      if (nextWide >= lineEnd) {
+        if (pos >= chunkEnd) {
+          chunkStart = pos;
+          chunkEnd = nextWide === n ? n : text.lastIndexOf('\n', nextWide) + 1;
+          chunk = Buffer.from(text.slice(chunkStart, chunkEnd), 'latin1').toString('latin1');
+        }
+        source = chunk;
+        base = chunkStart;
+      }
+    }
     if (nextQuote === -1 || nextQuote >= contentEnd) {
-      const cells: string[] = [];
-      // Cells are cut from `source`, which starts at text position `base`.
-      const source = line ?? text;
-      const base = line === undefined ? 0 : pos;
+      scratch.length = 0;
       let start = pos;
       for (;;) {
         if (nextDelimiter !== -1 && nextDelimiter < start) nextDelimiter = text.indexOf(delimiter, start);
         if (nextDelimiter === -1 || nextDelimiter >= contentEnd) break;
-        cells.push(source.slice(start - base, nextDelimiter - base));
+        scratch.push(source.slice(start - base, nextDelimiter - base));
         start = nextDelimiter + 1;
       }
-      cells.push(source.slice(start - base, contentEnd - base));
-      records.push(cells);
+      scratch.push(source.slice(start - base, contentEnd - base));
+      records.push(scratch.slice());
       pos = lineEnd + 1;
       continue;
     }
-    // A quoted record within its line reads the same from the narrowed line (it ends where the line does);
-    // one whose quoted value runs past the line end is read from the text.
-    const inLine = line === undefined ? undefined : readQuotedRecord(line, 0, d, crlf);
-    if (inLine !== undefined) {
-      records.push(inLine.cells);
-      pos = lineEnd + 1;
-      continue;
+    // A quoted record that ends on its own line reads the same from the one-byte copy (which holds that
+    // whole line); one whose quoted value runs past the line end is read from the text.
+    if (source !== text) {
+      const inLine = readQuotedRecord(source, pos - base, d, crlf);
+      if (inLine !== undefined && inLine.next + base <= lineEnd + 1) {
+        records.push(inLine.cells);
+        pos = lineEnd + 1;
+        continue;
+      }
     }
     const read = readQuotedRecord(text, pos, d, crlf);
     if (read === undefined) return undefined;
@@ -242,13 +278,16 @@ export function parseWellFormed(text: string, delimiter: string): string[][] | u
   return records;
 }
 
-const WIDE_CHAR = /[^\x00-\xff]/;
+const WIDE_CHARS = /[^\x00-\xff]/g;
 
-/** text[start, end) as a one-byte string of its own, or undefined when it holds a character beyond Latin-1. */
-function narrowLine(text: string, start: number, end: number): string | undefined {
-  const line = text.slice(start, end);
-  return WIDE_CHAR.test(line) ? undefined : Buffer.from(line, 'latin1').toString('latin1');
+/** Position of the first character beyond Latin-1 at or after `from`, or text.length when there is none. */
+function findWide(text: string, from: number): number {
+  WIDE_CHARS.lastIndex = from;
+  const match = WIDE_CHARS.exec(text);
+  return match === null ? text.length : match.index;
 }
+
+const WIDE_CHAR = /[^\x00-\xff]/;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -295,8 +334,25 @@ function readQuotedRecord(text: string, pos: number, d: number, crlf: boolean): 
   }
 }
 
+/**
+ * CSV records with the rows as two parallel arrays (cells, spreadsheet row number) instead of one object
+ * per row: the shape `Table` wants, without 100,000 short-lived row objects at national scale.
+ */
+export interface CsvColumns extends Omit<CsvRecords, 'rows'> {
+  cells: string[][];
+  rowNumbers: number[];
+}
+
 /** Parse CSV text already decoded; `file` names it in messages. Throws InputError on malformed CSV or a missing header. */
 export function parseCsvText(text: string, file: string): CsvRecords {
+  const { cells, rowNumbers, ...rest } = parseCsvColumns(text, file);
+  const rows: CsvRow[] = new Array(cells.length);
+  for (let k = 0; k < cells.length; k++) rows[k] = { row: rowNumbers[k]!, cells: cells[k]! };
+  return { ...rest, rows };
+}
+
+/** `parseCsvText` with the rows as parallel arrays (see `CsvColumns`). */
+export function parseCsvColumns(text: string, file: string): CsvColumns {
   const options: ParseOptions = { delimiter: sniffDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false };
   const wellFormed = parseWellFormed(text, options.delimiter);
   const start = wellFormed !== undefined ? { line: 1, recordsBefore: 0 } : findHeader(text, options);
@@ -325,12 +381,23 @@ export function parseCsvText(text: string, file: string): CsvRecords {
       fix: 'put the column names on the first line, then one row per record',
     });
   }
-  const rows: CsvRow[] = [];
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
   for (let i = headerIndex + 1; i < records.length; i++) {
     const cells = records[i]!;
-    if (filledCells(cells) > 0) rows.push({ row: start.recordsBefore + i + 1, cells });
+    if (anyFilled(cells)) {
+      rows.push(cells);
+      rowNumbers.push(start.recordsBefore + i + 1);
+    }
   }
-  return { file, header: records[headerIndex]!.map((h) => h.trim()), headerRow: start.recordsBefore + headerIndex + 1, rows, delimiter: options.delimiter };
+  return {
+    file,
+    header: records[headerIndex]!.map((h) => h.trim()),
+    headerRow: start.recordsBefore + headerIndex + 1,
+    cells: rows,
+    rowNumbers,
+    delimiter: options.delimiter,
+  };
 }
 
 /**
@@ -339,11 +406,20 @@ export function parseCsvText(text: string, file: string): CsvRecords {
  * invalid UTF-8, malformed quoting or an empty file.
  */
 export async function readCsvRecords(path: string, fileLabel: string = basename(path)): Promise<CsvRecords> {
+  return parseCsvText(await readCsvText(path, fileLabel), fileLabel);
+}
+
+/** `readCsvRecords` with the rows as parallel arrays (see `CsvColumns`). */
+export async function readCsvColumns(path: string, fileLabel: string = basename(path)): Promise<CsvColumns> {
+  return parseCsvColumns(await readCsvText(path, fileLabel), fileLabel);
+}
+
+async function readCsvText(path: string, fileLabel: string): Promise<string> {
   let buffer: Buffer;
   try {
     buffer = await readFile(path);
   } catch (error) {
     throw new InputError({ level: 'error', file: fileLabel, message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, fix: 'check the path and the file permissions' });
   }
-  return parseCsvText(decodeText(buffer, fileLabel, 'CSV'), fileLabel);
+  return decodeText(buffer, fileLabel, 'CSV');
 }

@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import type { Inventory } from '../types.js';
 import { TABLE_ALIASES, type TableName } from './aliases.js';
 import { assembleInventory, type InventoryTables } from './assemble.js';
-import { readCsvRecords, type CsvRecords } from './csv.js';
+import { readCsvColumns, type CsvColumns } from './csv.js';
 import type { Table } from './table.js';
 import { normaliseHeader } from './values.js';
 
@@ -38,14 +38,14 @@ export function matchTableFiles(names: string[]): { files: Partial<Record<TableN
   return { files, ignored };
 }
 
-function toTable(name: TableName, records: CsvRecords): Table {
+function toTable(name: TableName, records: CsvColumns): Table {
   return {
     name,
     file: records.file,
     header: records.header,
     headerRow: records.headerRow,
-    rows: records.rows.map((r) => r.cells),
-    rowNumbers: records.rows.map((r) => r.row),
+    rows: records.cells,
+    rowNumbers: records.rowNumbers,
     delimiter: records.delimiter,
   };
 }
@@ -69,7 +69,7 @@ export async function readCsvFolder(folder: string): Promise<InventoryTables> {
   }
   const read = async (table: TableName): Promise<Table | undefined> => {
     const name = files[table];
-    return name === undefined ? undefined : toTable(table, await readCsvRecords(join(folder, name), name));
+    return name === undefined ? undefined : toTable(table, await readCsvColumns(join(folder, name), name));
   };
   const [agencies, applications, exchanges, datasets] = await Promise.all([read('agencies'), read('applications'), read('exchanges'), read('datasets')]);
   const tables: Partial<Record<TableName, Table | undefined>> = { agencies, applications, exchanges, datasets };

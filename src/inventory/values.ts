@@ -55,12 +55,20 @@ export function normaliseValueKey(text: string): string {
 
 const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
 const LONGEST_PLACEHOLDER = Math.max(...PLACEHOLDERS.map((p) => p.length));
-/** First characters of placeholders in either case: most cells are ruled out without lower-casing them. */
-const PLACEHOLDER_STARTS = new Set(PLACEHOLDERS.flatMap((p) => [p[0]!, p[0]!.toUpperCase()]));
+/**
+ * First characters (UTF-16 code units) of placeholders in either case, as a table indexed by code: most
+ * cells are ruled out without lower-casing them, and without the one-character string and hash a Set
+ * lookup would cost for every cell.
+ */
+const PLACEHOLDER_STARTS = new Uint8Array(0x10000);
+for (const p of PLACEHOLDERS) {
+  PLACEHOLDER_STARTS[p.charCodeAt(0)] = 1;
+  PLACEHOLDER_STARTS[p[0]!.toUpperCase().charCodeAt(0)] = 1;
+}
 
 /** True for texts that mean "no value" in real catalogues ("-", "N/A", "tidak ada", …). */
 export function isPlaceholder(text: string): boolean {
-  if (text.length > LONGEST_PLACEHOLDER || !PLACEHOLDER_STARTS.has(text[0]!)) return false;
+  if (text.length > LONGEST_PLACEHOLDER || PLACEHOLDER_STARTS[text.charCodeAt(0)] !== 1) return false;
   return PLACEHOLDER_SET.has(text) || PLACEHOLDER_SET.has(text.toLowerCase());
 }
 
@@ -88,10 +96,15 @@ type Lookup<T extends string> = Map<string, T>;
 
 /**
  * Enumerated cells repeat the same few texts down a column, so each raw text's answer is remembered
- * (bounded, in case a column holds free text instead).
+ * (bounded, in case a column holds free text instead). The memo hangs off its enumeration, so a parse
+ * is one Map lookup of the cell text.
  */
 const MEMO_LIMIT = 4096;
-const memos = new WeakMap<Lookup<string>, Map<string, string | null>>();
+
+interface Enumeration<T extends string> {
+  lookup: Lookup<T>;
+  memo: Map<string, T | null>;
+}
 
 /** Alias → value; the value's own name is accepted too unless `aliasesOnly` (for name-prefix tables). */
 function buildLookup<T extends string>(table: Record<T, readonly string[]>, aliasesOnly = false): Lookup<T> {
@@ -103,12 +116,16 @@ function buildLookup<T extends string>(table: Record<T, readonly string[]>, alia
   return lookup;
 }
 
-const LEVELS = buildLookup(LEVEL_VALUES);
+function enumeration<T extends string>(table: Record<T, readonly string[]>): Enumeration<T> {
+  return { lookup: buildLookup(table), memo: new Map() };
+}
+
+const LEVELS = enumeration(LEVEL_VALUES);
 const LEVEL_PREFIXES = buildLookup(LEVEL_NAME_PREFIXES, true);
-const CATEGORIES = buildLookup(CATEGORY_VALUES);
-const ORIGINS = buildLookup(ORIGIN_VALUES);
-const STATUSES = buildLookup(STATUS_VALUES);
-const MECHANISMS = buildLookup(MECHANISM_VALUES);
+const CATEGORIES = enumeration(CATEGORY_VALUES);
+const ORIGINS = enumeration(ORIGIN_VALUES);
+const STATUSES = enumeration(STATUS_VALUES);
+const MECHANISMS = enumeration(MECHANISM_VALUES);
 
 /** Longest leading run of words found in `lookup` ("Tidak Aktif sejak 2020" → "tidak aktif"). */
 function lookupLeadingWords<T extends string>(lookup: Lookup<T>, key: string): T | undefined {
@@ -123,14 +140,9 @@ function lookupLeadingWords<T extends string>(lookup: Lookup<T>, key: string): T
   return undefined;
 }
 
-function parseEnum<T extends string>(lookup: Lookup<T>, raw: RawValue): T | undefined | null {
+function parseEnum<T extends string>({ lookup, memo }: Enumeration<T>, raw: RawValue): T | undefined | null {
   const text = cellText(raw);
   if (text === undefined) return undefined;
-  let memo = memos.get(lookup) as Map<string, T | null> | undefined;
-  if (!memo) {
-    memo = new Map();
-    memos.set(lookup, memo);
-  }
   const known = memo.get(text);
   if (known !== undefined) return known;
   const value = lookupLeadingWords(lookup, normaliseValueKey(text)) ?? null;
@@ -238,6 +250,21 @@ function parseAmount(text: string, count: boolean): number | null {
 }
 
 /**
+ * True when `text` is one or more ASCII digits. Most amount and year cells are plain digits, which every
+ * rule in `parseAmount` and `parseYear` reads as `Number(text)`; a loop over char codes settles that
+ * without running their regexes.
+ */
+function isDigits(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/**
  * An annual cost in IDR: "Rp 1.500.000", "1,500,000.50", "Rp1.500.000,-", "2,5 juta", "Rp 2 M" (miliar),
  * or a number cell. Rounded to whole sen (two decimals) so scale words leave no float dust.
  */
@@ -245,7 +272,7 @@ export function parseCost(raw: RawValue): number | undefined | null {
   if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? raw : null;
   const text = cellText(raw);
   if (text === undefined) return undefined;
-  const amount = parseAmount(text, false);
+  const amount = isDigits(text) ? Number(text) : parseAmount(text, false);
   return amount === null ? null : Math.round(amount * 100) / 100;
 }
 
@@ -254,7 +281,7 @@ export function parseCount(raw: RawValue): number | undefined | null {
   if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 ? raw : null;
   const text = cellText(raw);
   if (text === undefined) return undefined;
-  const amount = parseAmount(text, true);
+  const amount = isDigits(text) ? Number(text) : parseAmount(text, true);
   if (amount === null) return null;
   const rounded = Math.round(amount);
   return Math.abs(amount - rounded) < 1e-6 ? rounded : null;
@@ -276,6 +303,7 @@ export function parseYear(raw: RawValue): number | undefined | null {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : inYearRange(raw.getUTCFullYear());
   const text = cellText(raw);
   if (text === undefined) return undefined;
+  if (text.length === 4 && isDigits(text)) return inYearRange(Number(text));
   const match = YEAR_ONLY.exec(text) ?? YEAR_FIRST_DATE.exec(text) ?? YEAR_LAST_DATE.exec(text);
   return match ? inYearRange(Number(match[1])) : null;
 }
@@ -285,6 +313,12 @@ const LIST_SEPARATORS = /[;|,\n]/;
 /** Ids separated by `;`, `|`, `,` or line breaks (or a JSON array), trimmed, placeholders and repeats dropped, order kept. */
 export function splitList(raw: RawValue): string[] {
   const items = Array.isArray(raw) ? (raw as readonly string[]) : (cellText(raw as Exclude<RawValue, readonly string[]>)?.split(LIST_SEPARATORS) ?? []);
+  // Most cells hold no id or one: no set needed to drop repeats.
+  if (items.length === 0) return [];
+  if (items.length === 1) {
+    const text = cellName(items[0]);
+    return text === undefined ? [] : [text];
+  }
   const seen = new Set<string>();
   for (const item of items) {
     const text = cellName(item);
