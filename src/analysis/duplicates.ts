@@ -43,7 +43,7 @@ import type { Classification } from './classify.js';
 import { buildFeatures, type AppFeatures, type FeatureSet } from './dup-features.js';
 import { chooseKeeperIndex, compareKeepers, recordFacts, type KeeperFacts } from './dup-keeper.js';
 import { groupSystems, nameKeyOf, type SystemGroup, type SystemKind } from './dup-systems.js';
-import { cosineSorted, diceSorted, intersectCount, tokenize, weightedJaccardSorted } from './text.js';
+import { cosineSorted, diceSorted, Interner, intersectCount, tokenize, weightedJaccardSorted } from './text.js';
 
 export const DUPLICATE_DEFAULTS = {
   /** Where duplicates are looked for: inside each government, or across the whole inventory. */
@@ -635,25 +635,19 @@ function rowBlocks(n: number, members: Lists, blockSizes: Int32Array, maxBlockSi
 function sortedNeighbours(F: AppFeatures[], national: boolean, window: number): Lists {
   const n = F.length;
   // Each row's key as a number (rows of one name share the key string), then each number's rank in string order.
-  const keyId = new Map<string, number>();
-  const keys: string[] = [];
+  const keyIds = new Interner();
   const idOf = new Int32Array(n).fill(-1);
   let keyedCount = 0;
   for (let i = 0; i < n; i++) {
     const key = F[i]!.nameKey;
     if (key === undefined) continue;
-    let id = keyId.get(key);
-    if (id === undefined) {
-      id = keys.length;
-      keyId.set(key, id);
-      keys.push(key);
-    }
-    idOf[i] = id;
+    idOf[i] = keyIds.id(key);
     keyedCount++;
   }
+  const keys = keyIds.values;
   const byString = keys.slice().sort();
   const rankOfId = new Int32Array(keys.length);
-  for (let r = 0; r < byString.length; r++) rankOfId[keyId.get(byString[r]!)!] = r;
+  for (let r = 0; r < byString.length; r++) rankOfId[keyIds.lookup(byString[r]!)!] = r;
 
   // Rows by (scope, key rank, row): each packed into one exact number when the product fits, so the sort
   // needs no comparator.

@@ -29,6 +29,7 @@ import type {
 } from '../types.js';
 import { describeAssumptions, resolveAssumptions, type AssumptionOverrides } from './assumptions.js';
 import { estimateCosts } from './spend.js';
+import { Interner } from './text.js';
 
 /** Facts about today's state; any metric given is used as "before" as is, the rest is computed. */
 export interface TargetStateFacts extends Partial<StateMetrics> {
@@ -170,36 +171,18 @@ export function applyRecommendations(inventory: Inventory, recommendations: Reco
 function apply(inventory: Inventory, recommendations: Recommendation[]): AppliedRecommendations & { remains: (id: string) => boolean } {
   const apps = inventory.applications;
   const xs = inventory.exchanges;
-  const numberOf = new Map<string, number>();
-  const idOf: string[] = [];
+  const numbers = new Interner();
   const numberAt = new Int32Array(apps.length);
-  for (let i = 0; i < apps.length; i++) {
-    const id = apps[i]!.id;
-    let k = numberOf.get(id);
-    if (k === undefined) {
-      k = idOf.length;
-      numberOf.set(id, k);
-      idOf.push(id);
-    }
-    numberAt[i] = k;
-  }
-  const known = idOf.length;
+  for (let i = 0; i < apps.length; i++) numberAt[i] = numbers.id(apps[i]!.id);
+  const known = numbers.size;
   const sourceOf = new Int32Array(xs.length);
   const targetOf = new Int32Array(xs.length);
-  const num = (id: string): number => {
-    let k = numberOf.get(id);
-    if (k === undefined) {
-      k = idOf.length;
-      numberOf.set(id, k);
-      idOf.push(id);
-    }
-    return k;
-  };
   for (let x = 0; x < xs.length; x++) {
-    sourceOf[x] = num(xs[x]!.sourceId);
-    targetOf[x] = num(xs[x]!.targetId);
+    sourceOf[x] = numbers.id(xs[x]!.sourceId);
+    targetOf[x] = numbers.id(xs[x]!.targetId);
   }
-  const total = idOf.length;
+  const idOf = numbers.values;
+  const total = numbers.size;
 
   const successor = new Int32Array(total).fill(-1);
   const isRemoved = new Uint8Array(total);
@@ -210,7 +193,7 @@ function apply(inventory: Inventory, recommendations: Recommendation[]): Applied
   const connectTo: number[] = [];
   const connectBy: string[] = [];
   const knownNumber = (id: string) => {
-    const k = numberOf.get(id);
+    const k = numbers.lookup(id);
     return k !== undefined && k < known ? k : -1;
   };
 
@@ -369,7 +352,7 @@ function apply(inventory: Inventory, recommendations: Recommendation[]): Applied
     addedExchanges,
     droppedExchanges,
     remains: (id: string) => {
-      const k = numberOf.get(id);
+      const k = numbers.lookup(id);
       return k !== undefined && positionOf[k] !== -1;
     },
   };

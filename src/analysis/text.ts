@@ -582,6 +582,11 @@ export class Interner {
     return id;
   }
 
+  /** The id of a value already interned, without interning it. */
+  lookup(value: string): number | undefined {
+    return this.ids.get(value);
+  }
+
   get size(): number {
     return this.values.length;
   }
