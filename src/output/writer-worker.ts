@@ -3,7 +3,7 @@
  * and writes it, so that encoding to UTF-8 and the write calls happen on the second core. Files are
  * written in the order they are opened; each answers once, when it is closed or has failed.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { WriterMessage, WriterReply } from './writer-thread.js';
 
@@ -26,12 +26,6 @@ function fail(file: OpenFile, error: unknown): void {
   }
 }
 
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let done = 0;
-  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-}
-
 parentPort!.on('message', (message: WriterMessage) => {
   if (message.kind === 'open') {
     const file: OpenFile = {};
@@ -47,7 +41,8 @@ parentPort!.on('message', (message: WriterMessage) => {
   if (message.kind === 'text') {
     if (file.fd === undefined) return;
     try {
-      writeAll(file.fd, message.parts.join(''));
+      // At the descriptor's position, all of it (writeFileSync repeats partial writes).
+      writeFileSync(file.fd, message.parts.join(''));
     } catch (error) {
       fail(file, error);
     }
