@@ -211,13 +211,12 @@ export function parseWellFormed(text: string, delimiter: string): string[][] | u
   // write for the rest of the run. Such text is cut from one-byte copies of each stretch of whole lines
   // between the lines that hold such a character (one copy per stretch, not per line); those few lines are
   // cut from the text itself.
-  const wide = WIDE_CHAR.test(text);
-  let nextWide = -1;
+  let nextWide = findWide(text, 0);
+  const wide = nextWide !== n;
   /** The current one-byte copy: text[chunkStart, chunkEnd), whole lines. */
   let chunk = '';
   let chunkStart = 0;
   let chunkEnd = 0;
-  if (wide) nextWide = findWide(text, 0);
   // The next quote and delimiter at or after the current position, kept across lines so each search
   // covers new text only: linear however rare either is.
   let nextQuote = text.indexOf('"');
@@ -286,8 +285,6 @@ function findWide(text: string, from: number): number {
   const match = WIDE_CHARS.exec(text);
   return match === null ? text.length : match.index;
 }
-
-const WIDE_CHAR = /[^\x00-\xff]/;
 
 const LF = 0x0a;
 const CR = 0x0d;
