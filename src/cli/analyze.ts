@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import type { Inventory } from '../types.js';
-import { loadInventory } from '../inventory/index.js';
+import { loadInventory, type LoadOptions } from '../inventory/index.js';
+import { startSiloThread } from '../analysis/silo-thread.js';
 import { analyzeInventoryStaged } from '../analyze.js';
 import { outputError, writeOutputs } from '../output/write.js';
 import { Progress } from '../progress.js';
@@ -57,14 +58,24 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
         .example('$0 analyze --source neo4j --uri bolt://127.0.0.1:7687 --out X', 'read the inventory back from Neo4j'),
     handler: async (args) => {
       const progress = new Progress({ quiet: args.quiet });
-      const inventory = await progress.stageAsync('load', () => readInventory(args));
-      printWarnings(inventory.warnings.map(formatIssue));
-      // Staged: the CSV exports are written while the target state's silo index is computed on the second core.
-      const staged = await analyzeInventoryStaged(inventory, {
-        seed: args.seed,
-        progress,
-        recordedOptions: { strict: args.strict, lang: args.lang, source: args.source },
-      });
+      // Large inputs are read a second time on the second core, for the silo analysis (silo-thread.ts).
+      const siloThread =
+        args.source === 'files' && args.inventory ? startSiloThread(args.inventory, loadOptions(args), args.seed) : undefined;
+      let staged;
+      let inventory: Inventory;
+      try {
+        inventory = await progress.stageAsync('load', () => readInventory(args));
+        printWarnings(inventory.warnings.map(formatIssue));
+        // Staged: the CSV exports are written while the target state's silo index is computed on the second core.
+        staged = await analyzeInventoryStaged(inventory, {
+          seed: args.seed,
+          progress,
+          recordedOptions: { strict: args.strict, lang: args.lang, source: args.source },
+          siloThread,
+        });
+      } finally {
+        siloThread?.close();
+      }
       const written = await progress
         .stageAsync('write outputs', () =>
           writeOutputs(staged, inventory, args.out, { lang: args.lang, png: args.png, views: args.views, pretty: args.pretty }),
@@ -91,7 +102,11 @@ async function readInventory(args: AnalyzeArgs): Promise<Inventory> {
       fix: 'name a folder of CSV files, a .json or an .xlsx file, e.g. `siloscope analyze data/sample`, or use --source neo4j.',
     });
   }
-  return loadInventory(args.inventory, { strict: args.strict, government: args.government });
+  return loadInventory(args.inventory, loadOptions(args));
+}
+
+function loadOptions(args: AnalyzeArgs): LoadOptions {
+  return { strict: args.strict, government: args.government };
 }
 
 /** Every warning goes to analysis.json; the terminal gets the first ones and a count, so a bad export

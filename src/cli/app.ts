@@ -9,13 +9,10 @@ import { analyzeCommand } from './analyze.js';
 import { exportCommand } from './export.js';
 import { serveCommand } from './serve.js';
 import { neo4jCommand } from './neo4j.js';
-import { registerLoader } from '../inventory/index.js';
-import { registerInteropLoaders } from '../interop/index.js';
-import { registerCatalogueLoaders } from '../catalogue/index.js';
+import { registerStandardLoaders } from '../inventory/standard.js';
 
 export async function main(argv: string[]): Promise<number> {
-  registerInteropLoaders(registerLoader);
-  registerCatalogueLoaders(registerLoader);
+  registerStandardLoaders();
   let exitCode = 0;
   const cli = yargs(argv)
     .scriptName('siloscope')
