@@ -111,8 +111,8 @@ export async function analyzeInventoryStaged(inventory: Inventory, options: Anal
   const spend = progress.stage('spend', () => analyzeSpend(costView(inventory, systems), clusters, functionOf, assumptions, sharedPlatformOf));
   const costs = systemCostBases(spend.costs, systems);
   const silo = siloInline ?? (await progress.stageAsync('silos (wait)', () => siloOnThread!));
-  const isolatedApps = new Set(silo.silos.filter((s) => s.kind === 'isolated-application').map((s) => s.subject));
-  const internalOnlyApps = new Set(silo.silos.filter((s) => s.kind === 'internal-only-application').map((s) => s.subject));
+  const isolatedApps = new Set(silo.isolatedApplications);
+  const internalOnlyApps = new Set(silo.internalOnlyApplications);
   const recs = progress.stage('recommendations', () =>
     recommend(inventory, spend.clusters, { isolatedApps, internalOnlyApps, functionOf, sharedPlatformOf, costs, index: graph.index }, assumptions),
   );
@@ -172,6 +172,7 @@ export async function analyzeInventoryStaged(inventory: Inventory, options: Anal
     isolatedApplications: isolatedApps.size,
     automatedExchangeShare,
     warnings: inventory.warnings.length,
+    siloFindings: silo.findingCounts,
   };
 
   const analysis: Omit<Analysis, 'targetState'> = {

@@ -133,7 +133,14 @@ export interface Summary {
   /** Share of exchanges that are automated (api, service_bus, database). */
   automatedExchangeShare: number;
   warnings: number;
+  /**
+   * The silo findings (`silos`) counted by kind: how many, and how many distinct agencies they name
+   * (`agencyId`). Kinds without findings are left out. Always written by `analyze`.
+   */
+  siloFindings?: SiloFindingCounts;
 }
+
+export type SiloFindingCounts = Partial<Record<SiloKind, { findings: number; agencies: number }>>;
 
 /** How the national silo index was composed; every part in [0,1], higher = more siloed. */
 export interface SiloIndex {

@@ -13,7 +13,7 @@
  * One finding per application, agency pair, agency or community; nothing is capped (evidence lists show
  * the first few items and count the rest; exchange ids are all kept).
  */
-import { MECHANISMS, type AgencyMetrics, type Community, type Inventory, type SiloFinding } from '../types.js';
+import { MECHANISMS, type AgencyMetrics, type Community, type Inventory, type SiloFinding, type SiloFindingCounts, type SiloKind } from '../types.js';
 import type { AppIndex } from '../graph/types.js';
 import { isManualEdge, type PartitionCounts } from './silo-metrics.js';
 
@@ -257,4 +257,21 @@ export function findOrganisationalCommunities(
     });
   }
   return findings;
+}
+
+/** Findings per kind and the distinct agencies they name, kinds in order of first finding. */
+export function countFindings(silos: readonly SiloFinding[]): SiloFindingCounts {
+  const agencies = new Map<SiloKind, Set<string>>();
+  const counts: SiloFindingCounts = {};
+  for (const finding of silos) {
+    const entry = (counts[finding.kind] ??= { findings: 0, agencies: 0 });
+    entry.findings++;
+    let seen = agencies.get(finding.kind);
+    if (seen === undefined) agencies.set(finding.kind, (seen = new Set()));
+    if (finding.agencyId && !seen.has(finding.agencyId)) {
+      seen.add(finding.agencyId);
+      entry.agencies++;
+    }
+  }
+  return counts;
 }

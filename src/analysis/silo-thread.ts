@@ -10,7 +10,9 @@
  * before the main thread loads reads the same path with the same loaders and options, partitions the
  * exchange graph, waits for the shared-platform instances (known after classification), analyses the silos
  * and stringifies the findings; the main thread picks the result up when the recommendations need it and
- * writes the findings' ready-made text into analysis.json (json-text.ts).
+ * writes the findings' ready-made text into analysis.json (json-text.ts). The findings stay text on the main
+ * thread until something reads them (a copy of 30,000 objects costs the receiving thread as much as parsing
+ * them): the recommendations read the ids the result lists, the report the counts in the summary.
  *
  * The worker's reading must be the main thread's: both run the same deterministic loaders on the same
  * bytes, and the answer carries a fingerprint of what the worker read (sizes and a hash of every id and
@@ -21,10 +23,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { Application, Inventory } from '../types.js';
+import type { Application, Inventory, SiloFinding } from '../types.js';
 import type { SiloGraph } from '../graph/types.js';
 import type { LoadOptions } from '../inventory/index.js';
-import { rememberJson } from '../json-text.js';
+import { lazyJsonArray } from '../json-text.js';
 import { startModuleWorker } from '../threads.js';
 import { analyzeSilos, DEFAULTS as SILO_DEFAULTS, type SiloResult } from './silos.js';
 
@@ -54,6 +56,7 @@ export interface SiloShared {
 }
 
 export type SiloReply =
+  /** The result without its findings (`silos` empty), which come as their JSON text. */
   | { ok: true; fingerprint: string; result: SiloResult; silosJson: string }
   | { ok: false; error: string };
 
@@ -98,8 +101,8 @@ export class SiloThread {
     if (!reply.ok) return inline(`the worker failed: ${reply.error}`);
     if (reply.fingerprint !== inventoryFingerprint(inventory)) return inline('the worker read a different inventory');
     this.onDone('worker');
-    rememberJson(reply.result.silos, reply.silosJson);
-    return reply.result;
+    // Parsed only if something reads them: the command line writes their text and counts them by the summary.
+    return { ...reply.result, silos: lazyJsonArray<SiloFinding>(reply.silosJson) };
   }
 
   /** Stops the worker (idempotent); a result not yet asked for is dropped. */

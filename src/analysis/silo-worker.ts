@@ -35,7 +35,8 @@ async function run(job: SiloJob): Promise<void> {
       partition,
       sharedApplication: (app) => (ids.has(app.id) ? app.id : undefined),
     });
-    reply = { ok: true, fingerprint: inventoryFingerprint(inventory), result, silosJson: JSON.stringify(result.silos) };
+    // The findings travel as their text (silo-thread.ts): stringified here, parsed there only if read.
+    reply = { ok: true, fingerprint: inventoryFingerprint(inventory), result: { ...result, silos: [] }, silosJson: JSON.stringify(result.silos) };
   } catch (error) {
     reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

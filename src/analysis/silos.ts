@@ -12,7 +12,7 @@
  * The SPBE frame: Perpres 95/2018 names "silo-silo" systems as the problem integration must end; the
  * measures follow what its evaluation asks of application integration and shared (Aplikasi Umum) use.
  */
-import type { AgencyMetrics, Agency, Application, Community, GraphStructure, Inventory, SiloFinding, SiloIndex } from '../types.js';
+import type { AgencyMetrics, Agency, Application, Community, GraphStructure, Inventory, SiloFinding, SiloFindingCounts, SiloIndex, SiloKind } from '../types.js';
 import type { AppIndex, SiloGraph } from '../graph/types.js';
 import { analyzeCommunities, dominantLabels, groupBy, type LouvainPartition } from './communities.js';
 import { composeSiloIndex, SILO_INDEX_WEIGHTS, siloIndexMeasurement, siloIndexParts, type SiloIndexWeights } from './silo-index.js';
@@ -21,6 +21,7 @@ import {
   findInternalOnlyApplications,
   findIsolatedAgencies,
   findIsolatedApplications,
+  countFindings,
   findManualExchanges,
   findOrganisationalCommunities,
   namesOf,
@@ -66,6 +67,11 @@ export interface SiloResult {
   alignment: { agency: number | undefined; government: number | undefined };
   /** Modularity of the Louvain partition (undefined: nothing exchanges). */
   modularity: number | undefined;
+  /** The findings counted by kind (summary.siloFindings). */
+  findingCounts: SiloFindingCounts;
+  /** Applications with an isolated-application finding, and with an internal-only one, in finding order. */
+  isolatedApplications: string[];
+  internalOnlyApplications: string[];
 }
 
 export function analyzeSilos(inventory: Inventory, g: SiloGraph, options: SiloOptions = {}): SiloResult {
@@ -115,7 +121,16 @@ export function analyzeSilos(inventory: Inventory, g: SiloGraph, options: SiloOp
     applicationCommunity: communities.applicationCommunity,
     alignment: communities.alignment,
     modularity: communities.modularity,
+    findingCounts: countFindings(silos),
+    isolatedApplications: subjects(silos, 'isolated-application'),
+    internalOnlyApplications: subjects(silos, 'internal-only-application'),
   };
+}
+
+function subjects(silos: readonly SiloFinding[], kind: SiloKind): string[] {
+  const ids: string[] = [];
+  for (const finding of silos) if (finding.kind === kind) ids.push(finding.subject);
+  return ids;
 }
 
 function applicationFlags(inventory: Inventory, sharedApplication: (app: Application) => string | undefined) {

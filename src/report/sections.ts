@@ -20,6 +20,7 @@ import { cell, code, muted, strong, type Block, type Cell, type KeyFigure, type 
 import type { Formatter } from './format.js';
 import type { Dictionary, HeadlineKey, SiloBand, SiloPart, StateKey } from './i18n.js';
 import { sanitizeSvg } from './svg.js';
+import { countFindings } from '../analysis/silo-findings.js';
 
 export interface ReportLimits {
   /** Duplicate clusters detailed, by redundant spend. */
@@ -324,14 +325,10 @@ function siloSection(ctx: Context): Section {
     );
   }
 
-  const counts = new Map<SiloKind, { findings: number; agencies: Set<string> }>();
-  for (const finding of analysis.silos) {
-    const entry = counts.get(finding.kind) ?? { findings: 0, agencies: new Set<string>() };
-    entry.findings++;
-    if (finding.agencyId) entry.agencies.add(finding.agencyId);
-    counts.set(finding.kind, entry);
-  }
-  if (counts.size > 0) {
+  // The summary counts them (an analysis.json from before it did: counted here).
+  const counts = s.siloFindings ?? countFindings(analysis.silos);
+  const kinds = SILO_KINDS.filter((kind) => counts[kind] !== undefined);
+  if (kinds.length > 0) {
     const c = t.silos.findingsColumns;
     blocks.push(
       { type: 'subheading', content: [t.silos.findings] },
@@ -339,9 +336,9 @@ function siloSection(ctx: Context): Section {
         type: 'table',
         head: [c.kind, c.count, c.agencies],
         numeric: [1, 2],
-        rows: SILO_KINDS.filter((kind) => counts.has(kind)).map((kind) => {
-          const entry = counts.get(kind)!;
-          return [cell(t.silos.kind[kind]), cell(f.count(entry.findings), entry.findings), cell(f.count(entry.agencies.size), entry.agencies.size)];
+        rows: kinds.map((kind) => {
+          const entry = counts[kind]!;
+          return [cell(t.silos.kind[kind]), cell(f.count(entry.findings), entry.findings), cell(f.count(entry.agencies), entry.agencies)];
         }),
       },
     );

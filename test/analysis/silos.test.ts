@@ -94,6 +94,21 @@ describe('analyzeSilos on the regency inventory (see test/graph/fixture.ts for t
     expect(a1.evidence).toEqual(['2 exchanges, all with applications of the same agency', 'partners: App a2 (a2), App a3 (a3)']);
   });
 
+  it('counts the findings by kind and the agencies they name, and lists the isolated and internal-only applications', () => {
+    // Kinds in order of first finding; internal-only: a1 a2 in U1, b2 b3 in U2, d1 d2 in D; both manual
+    // findings (U1, U1--U2) name U1.
+    expect(result.findingCounts).toEqual({
+      'isolated-agency': { findings: 1, agencies: 1 },
+      'organisational-community': { findings: 1, agencies: 1 },
+      'isolated-application': { findings: 1, agencies: 1 },
+      'internal-only-application': { findings: 6, agencies: 3 },
+      'manual-exchange': { findings: 2, agencies: 1 },
+    });
+    expect(Object.keys(result.findingCounts)).toEqual(['isolated-agency', 'organisational-community', 'isolated-application', 'internal-only-application', 'manual-exchange']);
+    expect(result.isolatedApplications).toEqual(['c2']);
+    expect(result.internalOnlyApplications).toEqual(['a1', 'a2', 'b2', 'b3', 'd1', 'd2']);
+  });
+
   it('composes the national silo index from its parts', () => {
     // isolation = 1/10 (c2); insularity = 1 − 2/8 (x4, x7 cross); manual = 2/8 (x2, x4);
     // alignment = NMI(communities {b1 b2 b3 c1} {a1 a2 a3} {d1 d2}, agencies) = 0.894618… (see silos-communities.test.ts)

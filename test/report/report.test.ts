@@ -246,6 +246,16 @@ describe('silos, recommendations, target state', () => {
     expect(document.querySelector('#silos p')!.textContent).toBe('Sebanyak 3 dari 8 aplikasi (37,5%) tidak bertukar data dengan aplikasi lain mana pun.');
   });
 
+  it('takes the findings table from the summary counts when the analysis has them, without reading the findings', () => {
+    const analysis = reportAnalysis();
+    const counts = { 'isolated-application': { findings: 3, agencies: 2 }, 'manual-exchange': { findings: 1, agencies: 1 }, 'isolated-agency': { findings: 1, agencies: 1 } };
+    // Findings that would throw if read: the counts alone must make the table, the same as counting them.
+    const unread = new Proxy(analysis.silos, { get: () => { throw new Error('findings read'); } });
+    const counted = html(analysis, 'en').document.querySelectorAll('#silos table')[2]!.innerHTML;
+    const fromSummary = html({ ...analysis, silos: unread, summary: { ...analysis.summary, siloFindings: counts } }, 'en');
+    expect(fromSummary.document.querySelectorAll('#silos table')[2]!.innerHTML).toBe(counted);
+  });
+
   it('groups recommendations by wave and cites recommendation and cluster ids', () => {
     const { document } = html(reportAnalysis(), 'id');
     expect(Array.from(document.querySelectorAll('#recommendations h3')).map((h) => h.textContent)).toEqual(['Gelombang 1', 'Gelombang 2']);
