@@ -32,8 +32,8 @@ import { analyzeSilos, DEFAULTS as SILO_DEFAULTS, type SiloResult } from './silo
 
 export const SILO_THREAD_DEFAULTS = {
   /**
-   * Inputs smaller than this many bytes on disk (a folder: its files together) are analysed inline; about
-   * 5,000 applications with their exchanges in CSV.
+   * Inputs smaller than this many bytes on disk (a folder: its CSV files together) are analysed inline;
+   * about 5,000 applications with their exchanges in CSV.
    */
   minBytes: 2_000_000,
   /** Told where the silos were analysed, and why not on the worker when they were not. */
@@ -137,13 +137,15 @@ export function startSiloThread(
   return new SiloThread(worker, seed, onDone);
 }
 
-/** Bytes on disk of a file, or of the files directly inside a folder; 0 when unreadable (the loader will say why). */
+/** Bytes on disk of a file, or of the CSV files directly inside a folder; 0 when unreadable (the loader will say why). */
 function inputBytes(path: string): number {
   try {
     const info = statSync(path);
     if (!info.isDirectory()) return info.size;
     let bytes = 0;
-    for (const entry of readdirSync(path, { withFileTypes: true })) if (entry.isFile()) bytes += statSync(join(path, entry.name)).size;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.toLowerCase().endsWith('.csv')) bytes += statSync(join(path, entry.name)).size;
+    }
     return bytes;
   } catch {
     return 0;
