@@ -30,7 +30,7 @@ import {
 } from './analysis/systems.js';
 import { analyzeSpend } from './analysis/spend.js';
 import { recommend } from './analysis/recommend.js';
-import { simulateTargetState } from './analysis/target-state.js';
+import { simulateTargetState, type TargetStateFacts } from './analysis/target-state.js';
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from './analysis/assumptions.js';
 import { loadReference, type ReferenceData } from './reference/index.js';
 import { Progress } from './progress.js';
@@ -119,17 +119,19 @@ export async function analyzeInventoryStaged(inventory: Inventory, options: Anal
   const recommendations = expandRecommendations(recs.recommendations, systems);
 
   const automatedExchangeShare = shareAutomated(inventory);
-  const targetState = progress.stage('target state', () =>
-    simulateTargetState(inventory, spend.clusters, recommendations, async (inv) => (await siloIndexInWorker(inv, { seed })).value, {
-      applications: inventory.applications.length,
-      annualCost: spend.totals.totalAnnualCost,
-      duplicateClusters: spend.clusters.length,
-      siloIndex: silo.siloIndex.value,
-      automatedExchangeShare,
-      costs,
-      sharedPlatformOf,
-    }, assumptions),
-  );
+  const facts: TargetStateFacts = {
+    applications: inventory.applications.length,
+    annualCost: spend.totals.totalAnnualCost,
+    duplicateClusters: spend.clusters.length,
+    siloIndex: silo.siloIndex.value,
+    automatedExchangeShare,
+    costs,
+    sharedPlatformOf,
+  };
+  const here = (): Promise<TargetState> =>
+    simulateTargetState(inventory, spend.clusters, recommendations, async (inv) => (await siloIndexInWorker(inv, { seed })).value, facts, assumptions);
+  // On the silo thread's own reading when it analysed the silos: the main thread only sends the arguments.
+  const targetState = progress.stage('target state', () => thread?.targetState(spend.clusters, recommendations, facts, assumptions, here) ?? here());
 
   const duplicateClusters = expandClusters(spend.clusters, systems);
   const clusterOf = new Map<string, string>();

@@ -23,7 +23,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { Application, Inventory, SiloFinding } from '../types.js';
+import type { Application, DuplicateCluster, Inventory, Recommendation, SiloFinding, TargetState } from '../types.js';
+import type { AssumptionOverrides } from './assumptions.js';
+import type { TargetStateFacts } from './target-state.js';
 import type { SiloGraph } from '../graph/types.js';
 import type { LoadOptions } from '../inventory/index.js';
 import { lazyJsonArray } from '../json-text.js';
@@ -36,8 +38,8 @@ export const SILO_THREAD_DEFAULTS = {
    * about 5,000 applications with their exchanges in CSV.
    */
   minBytes: 2_000_000,
-  /** Told where the silos were analysed, and why not on the worker when they were not. */
-  onDone: (_where: 'worker' | 'inline', _reason?: string): void => {},
+  /** Told where the silos (then the target state) were computed, and why not on the worker when they were not. */
+  onDone: (_where: 'worker' | 'inline', _reason?: string, _job: 'silos' | 'target state' = 'silos'): void => {},
 };
 
 /** What the worker is asked to do: read `path` as `loadInventory(path, load)` does and partition with `seed`. */
@@ -60,53 +62,120 @@ export type SiloReply =
   | { ok: true; fingerprint: string; result: SiloResult; silosJson: string }
   | { ok: false; error: string };
 
-/** A silo analysis under way on a worker thread, for the inventory at one path. */
+/** Then the target state, on the worker's reading: `simulateTargetState` with these arguments. */
+export interface TargetJob {
+  kind: 'target';
+  clusters: DuplicateCluster[];
+  recommendations: Recommendation[];
+  facts: TargetStateFacts;
+  assumptions: AssumptionOverrides;
+}
+
+export type TargetReply = { ok: true; targetState: TargetState } | { ok: false; error: string };
+
+type Failure = { ok: false; error: string };
+
+/** A silo analysis under way on a worker thread, for the inventory at one path; then, on request, the target state. */
 export class SiloThread {
-  private answer: Promise<SiloReply>;
+  /** Answers not yet asked for, and askers not yet answered (each message has one answer, in order). */
+  private readonly received: Array<SiloReply | TargetReply> = [];
+  private readonly waiting: Array<(reply: SiloReply | TargetReply | Failure) => void> = [];
+  private dead: string | undefined;
   private asked = false;
+  /** Whether the worker's reading proved to be the analysis's inventory (its silos were used). */
+  private matched = false;
 
   constructor(
     private readonly worker: Worker,
     /** The seed the worker partitions with: the analysis must use the same one to use this thread. */
     readonly seed: number,
-    private readonly onDone: (where: 'worker' | 'inline', reason?: string) => void,
+    private readonly onDone: (where: 'worker' | 'inline', reason?: string, job?: 'silos' | 'target state') => void,
   ) {
-    this.answer = new Promise<SiloReply>((resolve) => {
-      worker.once('message', (reply: SiloReply) => resolve(reply));
-      worker.once('error', (error) => resolve({ ok: false, error: String(error) }));
-      worker.once('exit', (code) => resolve({ ok: false, error: `the worker exited (${code}) without an answer` }));
+    worker.on('message', (reply: SiloReply | TargetReply) => {
+      const next = this.waiting.shift();
+      if (next) next(reply);
+      else this.received.push(reply);
+      if (this.waiting.length === 0) worker.unref();
     });
+    const fail = (reason: string): void => {
+      this.dead ??= reason;
+      for (const next of this.waiting.splice(0)) next({ ok: false, error: reason });
+    };
+    worker.on('error', (error) => fail(String(error)));
+    worker.on('exit', (code) => fail(`the worker exited (${code}) without an answer`));
     // The thread keeps the process alive only while an answer is awaited: a run whose loading fails must end.
     worker.unref();
   }
 
+  /** Posts `message` and waits for the worker's next answer (an answer that came first, e.g. a failure, is taken). */
+  private ask(message: SiloShared | TargetJob): Promise<SiloReply | TargetReply | Failure> {
+    const early = this.received.shift();
+    if (early !== undefined) return Promise.resolve(early);
+    if (this.dead !== undefined) return Promise.resolve({ ok: false, error: this.dead });
+    return new Promise((resolve) => {
+      try {
+        this.worker.postMessage(message);
+      } catch (error) {
+        resolve({ ok: false, error: `the request could not be sent: ${String(error)}` });
+        return;
+      }
+      this.waiting.push(resolve);
+      this.worker.ref();
+    });
+  }
+
   /**
    * `analyzeSilos(inventory, graph, { seed, sharedApplication })` — computed by the worker when its reading
-   * of the inventory matches `inventory`, inline otherwise. Asks once; the thread is done afterwards.
+   * of the inventory matches `inventory`, inline otherwise. Asks once.
    */
   async analyze(inventory: Inventory, graph: SiloGraph, sharedApplication: (app: Application) => string | undefined): Promise<SiloResult> {
     const inline = (reason: string): SiloResult => {
       this.onDone('inline', reason);
+      this.close();
       return analyzeSilos(inventory, graph, { seed: this.seed, sharedApplication });
     };
     if (this.asked) return inline('the thread was already used');
     this.asked = true;
     const ids: string[] = [];
     for (const app of inventory.applications) if (sharedApplication(app) !== undefined) ids.push(app.id);
-    this.worker.ref();
-    const message: SiloShared = { kind: 'shared', ids };
-    this.worker.postMessage(message);
-    const reply = await this.answer;
-    this.close();
+    const reply = (await this.ask({ kind: 'shared', ids })) as SiloReply | Failure;
     if (!reply.ok) return inline(`the worker failed: ${reply.error}`);
     if (reply.fingerprint !== inventoryFingerprint(inventory)) return inline('the worker read a different inventory');
+    this.matched = true;
     this.onDone('worker');
     // Parsed only if something reads them: the command line writes their text and counts them by the summary.
     return { ...reply.result, silos: lazyJsonArray<SiloFinding>(reply.silosJson) };
   }
 
-  /** Stops the worker (idempotent); a result not yet asked for is dropped. */
+  /**
+   * `simulateTargetState(inventory, clusters, recommendations, siloIndexOf, facts, assumptions)` on the
+   * worker's reading of the inventory, the target's silo index computed there too (siloIndexOf, this seed:
+   * the value siloIndexInWorker gives) — when the worker answered the silos for this inventory; undefined
+   * otherwise, and `fallback()` when the worker fails on the way.
+   */
+  targetState(
+    clusters: DuplicateCluster[],
+    recommendations: Recommendation[],
+    facts: TargetStateFacts,
+    assumptions: AssumptionOverrides,
+    fallback: () => Promise<TargetState>,
+  ): Promise<TargetState> | undefined {
+    if (!this.matched) return undefined;
+    this.matched = false;
+    return this.ask({ kind: 'target', clusters, recommendations, facts, assumptions }).then((reply) => {
+      this.close();
+      if (reply.ok && 'targetState' in reply) {
+        this.onDone('worker', undefined, 'target state');
+        return reply.targetState;
+      }
+      this.onDone('inline', `the worker failed: ${reply.ok ? 'no target state' : reply.error}`, 'target state');
+      return fallback();
+    });
+  }
+
+  /** Stops the worker (idempotent); an answer not yet asked for is dropped. */
   close(): void {
+    this.dead ??= 'the thread was closed';
     this.worker.unref();
     void this.worker.terminate();
   }

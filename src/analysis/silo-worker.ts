@@ -2,33 +2,62 @@
  * Worker-thread side of the silo thread (silo-thread.ts): reads the inventory at the job's path with the
  * command line's loaders, partitions its exchange graph (Louvain, the job's seed) while the main thread
  * classifies, then waits for the shared-platform instances, analyses the silos, stringifies the findings
- * and answers once. The thread ends when it has answered.
+ * and answers. It then keeps only the inventory, for the target state the main thread asks for once the
+ * recommendations are made (the target's silo index is a second Louvain run, here rather than on a thread
+ * started for it), answers that too and ends. A failure is answered and ends the thread.
  */
 import { parentPort } from 'node:worker_threads';
+import type { Inventory } from '../types.js';
 import { loadInventory } from '../inventory/index.js';
 import { registerStandardLoaders } from '../inventory/standard.js';
 import { buildGraph } from '../graph/build.js';
 import { louvainCommunities } from './communities.js';
 import { analyzeSilos } from './silos.js';
-import { inventoryFingerprint, type SiloJob, type SiloReply, type SiloShared } from './silo-thread.js';
+import { siloIndexOf } from './silo-index.js';
+import { simulateTargetState } from './target-state.js';
+import { inventoryFingerprint, type SiloJob, type SiloReply, type SiloShared, type TargetJob, type TargetReply } from './silo-thread.js';
 
 registerStandardLoaders();
 
-let sharedIds: (ids: string[]) => void;
-const shared = new Promise<string[]>((resolve) => (sharedIds = resolve));
+/** Messages from the main thread, taken in order by `next`. */
+const inbox: Array<SiloShared | TargetJob> = [];
+let wake: (() => void) | undefined;
+function next(): Promise<SiloShared | TargetJob> {
+  const message = inbox.shift();
+  if (message !== undefined) return Promise.resolve(message);
+  return new Promise((resolve) => (wake = () => resolve(inbox.shift()!)));
+}
 
-parentPort!.on('message', (message: SiloJob | SiloShared) => {
-  if (message.kind === 'shared') sharedIds(message.ids);
-  else void run(message);
+parentPort!.on('message', (message: SiloJob | SiloShared | TargetJob) => {
+  if (message.kind === 'job') {
+    void run(message);
+    return;
+  }
+  inbox.push(message);
+  const w = wake;
+  wake = undefined;
+  w?.();
 });
 
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 async function run(job: SiloJob): Promise<void> {
+  const inventory = await silos(job);
+  if (inventory !== undefined) await target(inventory, job.seed);
+  parentPort!.close();
+}
+
+/** Answers the silo analysis; the inventory read when it succeeded. */
+async function silos(job: SiloJob): Promise<Inventory | undefined> {
   let reply: SiloReply;
+  let inventory: Inventory | undefined;
   try {
-    const inventory = await loadInventory(job.path, job.load);
+    inventory = await loadInventory(job.path, job.load);
     const graph = buildGraph(inventory);
     const partition = louvainCommunities(graph.index, job.seed, job.resolution);
-    const ids = new Set(await shared);
+    const message = await next();
+    if (message.kind !== 'shared') throw new Error(`expected the shared-platform instances, got "${message.kind}"`);
+    const ids = new Set(message.ids);
     const result = analyzeSilos(inventory, graph, {
       seed: job.seed,
       resolution: job.resolution,
@@ -38,8 +67,23 @@ async function run(job: SiloJob): Promise<void> {
     // The findings travel as their text (silo-thread.ts): stringified here, parsed there only if read.
     reply = { ok: true, fingerprint: inventoryFingerprint(inventory), result: { ...result, silos: [] }, silosJson: JSON.stringify(result.silos) };
   } catch (error) {
-    reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    reply = { ok: false, error: errorText(error) };
+    inventory = undefined;
   }
   parentPort!.postMessage(reply);
-  parentPort!.close();
+  return inventory;
+}
+
+/** Answers the target state, when asked for. */
+async function target(inventory: Inventory, seed: number): Promise<void> {
+  const job = await next();
+  if (job.kind !== 'target') return;
+  let reply: TargetReply;
+  try {
+    const targetState = simulateTargetState(inventory, job.clusters, job.recommendations, (inv) => siloIndexOf(inv, { seed }).value, job.facts, job.assumptions);
+    reply = { ok: true, targetState };
+  } catch (error) {
+    reply = { ok: false, error: errorText(error) };
+  }
+  parentPort!.postMessage(reply);
 }

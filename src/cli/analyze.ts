@@ -61,29 +61,30 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
       // Large inputs are read a second time on the second core, for the silo analysis (silo-thread.ts).
       const siloThread =
         args.source === 'files' && args.inventory ? startSiloThread(args.inventory, loadOptions(args), args.seed) : undefined;
-      let staged;
-      let inventory: Inventory;
+      let summary: string;
       try {
-        inventory = await progress.stageAsync('load', () => readInventory(args));
+        const inventory = await progress.stageAsync('load', () => readInventory(args));
         printWarnings(inventory.warnings.map(formatIssue));
         // Staged: the CSV exports are written while the target state's silo index is computed on the second core.
-        staged = await analyzeInventoryStaged(inventory, {
+        const staged = await analyzeInventoryStaged(inventory, {
           seed: args.seed,
           progress,
           recordedOptions: { strict: args.strict, lang: args.lang, source: args.source },
           siloThread,
         });
+        const written = await progress
+          .stageAsync('write outputs', () =>
+            writeOutputs(staged, inventory, args.out, { lang: args.lang, png: args.png, views: args.views, pretty: args.pretty }),
+          )
+          .catch((error: unknown) => {
+            throw outputError(error, args.out) ?? error;
+          });
+        summary = humanSummary(staged.analysis, args.out, written);
       } finally {
+        // The thread answers the target state while the outputs are written: stopped only now.
         siloThread?.close();
       }
-      const written = await progress
-        .stageAsync('write outputs', () =>
-          writeOutputs(staged, inventory, args.out, { lang: args.lang, png: args.png, views: args.views, pretty: args.pretty }),
-        )
-        .catch((error: unknown) => {
-          throw outputError(error, args.out) ?? error;
-        });
-      process.stdout.write(humanSummary(staged.analysis, args.out, written));
+      process.stdout.write(summary);
       setExit(0);
     },
   };

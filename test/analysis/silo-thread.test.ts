@@ -10,7 +10,10 @@ const SAMPLE = 'data/sample';
 const threads: SiloThread[] = [];
 
 function start(path: string, seed: number, where: string[], minBytes = 0): SiloThread | undefined {
-  const thread = startSiloThread(path, {}, seed, { minBytes, onDone: (w, reason) => where.push(reason ? `${w}: ${reason}` : w) });
+  const thread = startSiloThread(path, {}, seed, {
+    minBytes,
+    onDone: (w, reason, job = 'silos') => where.push(`${job} ${w}${reason ? `: ${reason}` : ''}`),
+  });
   if (thread) threads.push(thread);
   return thread;
 }
@@ -26,13 +29,14 @@ afterEach(() => {
 });
 
 describe('silo thread', () => {
-  it('analyses the silos of a second reading on the worker, exactly as inline, and its findings text is the one analysis.json gets', async () => {
+  it('analyses the silos and the target state of a second reading on the worker, exactly as inline, and its findings text is the one analysis.json gets', async () => {
     const where: string[] = [];
     const thread = start(SAMPLE, 42, where);
     expect(thread).toBeDefined();
     const inventory = await loadInventory(SAMPLE);
     const threaded = await analyzeInventory(inventory, { seed: 42, siloThread: thread });
-    expect(where).toEqual(['worker']);
+    // The target state too: the worker applies the recommendations to its reading and partitions the target.
+    expect(where).toEqual(['silos worker', 'target state worker']);
     const inline = await analyzeInventory(inventory, { seed: 42 });
     expect(comparable(threaded)).toEqual(comparable(inline));
     // The sample has findings of every kind; their text was made on the worker and is reused verbatim.
@@ -53,7 +57,7 @@ describe('silo thread', () => {
     const thread = start('test/fixtures/inventory/basic', 42, where);
     const inventory = await loadInventory(SAMPLE);
     const result = await analyzeInventory(inventory, { seed: 42, siloThread: thread });
-    expect(where).toEqual(['inline: the worker read a different inventory']);
+    expect(where).toEqual(['silos inline: the worker read a different inventory']);
     expect(comparable(result)).toEqual(comparable(await analyzeInventory(inventory, { seed: 42 })));
     expect(rememberedJson(result.silos)).toBeUndefined();
   });
@@ -64,7 +68,7 @@ describe('silo thread', () => {
     const inventory = await loadInventory(SAMPLE);
     const result = await analyzeInventory(inventory, { seed: 42, siloThread: thread });
     expect(where).toHaveLength(1);
-    expect(where[0]).toMatch(/^inline: the worker failed: .*no-such-folder/);
+    expect(where[0]).toMatch(/^silos inline: the worker failed: .*no-such-folder/);
     expect(result.silos.length).toBeGreaterThan(0);
   });
 
