@@ -20,10 +20,11 @@ import {
   nameTokens,
   parseUrl,
   properNameTokens,
+  runTextOf,
   systemKey,
   tokenize,
-  trigrams,
   withoutNamePrefixes,
+  type RunText,
   type TrieMatch,
 } from './text.js';
 
@@ -48,6 +49,8 @@ export interface AppFeatures {
   canonical?: string;
   /** What identifies the name across records: its lexicon identity, else its core words joined. */
   nameKey?: string;
+  /** `nameKey` as a number (`FeatureSet.nameKeys`), -1 without one. */
+  nameKeyId: number;
   /** Ids (FeatureSet.blockWords) of the core words and of the first letters of long ones: blocking keys. */
   blockWords: Int32Array;
   /** Sorted token ids of `core` plus acronym expansions. */
@@ -69,9 +72,13 @@ export interface FeatureSet {
   /** IDF weight of each name token id. */
   nameIdf: Float64Array;
   names: Interner;
+  /** The records' name keys, numbered (`AppFeatures.nameKeyId`). */
+  nameKeys: Interner;
   /** Words, word prefixes and lexicon identities the blocking keys are made of. */
   blockWords: Interner;
   governments: string[];
+  /** Agency id → name. */
+  agencyNames: ReadonlyMap<string, string>;
 }
 
 export interface FeatureOptions {
@@ -83,6 +90,8 @@ export interface FeatureOptions {
 /** What a core name gives the comparison, computed once per distinct core name. */
 interface NameVectors {
   key: string;
+  /** `key`'s number among name keys (`FeatureSet.nameKeys`), given when a record first takes it as its key. */
+  keyId: number;
   nameIds: Int32Array;
   trigramIds: Int32Array;
   blockWords: Int32Array;
@@ -108,23 +117,30 @@ export function buildFeatures(
   compiled: CompiledReference,
   options: FeatureOptions,
 ): FeatureSet {
+  // On the system-level view of a run, reconciliation has read the region words and parsed the addresses.
+  const shared = runTextOf(inventory, compiled.vocabulary);
+  const regionTokens = shared?.regionTokens ?? regionWordsOf(inventory, compiled.vocabulary);
+  const reader = new RecordReader(inventory, compiled, regionTokens, parentheticalLexicon(inventory, compiled.vocabulary, regionTokens), options, shared);
+  // One small method per record: a one-shot pass over tens of thousands of records spends less time in
+  // unoptimised code when its hot part is small.
+  const apps = inventory.applications;
+  const classes = classificationsOf(apps, classification);
+  const features: AppFeatures[] = [];
+  for (let x = 0; x < apps.length; x++) features.push(reader.read(apps[x]!, classes[x], x));
+  const nameIdf = idf(features, reader.names.size);
+  reader.descriptions.assign(features);
+  return { features, nameIdf, names: reader.names, nameKeys: reader.nameKeys, blockWords: reader.blockWords, governments: reader.governments, agencyNames: reader.agencyName };
+}
+
+/** The region and agency proper names of the inventory (`properNameTokens`). */
+function regionWordsOf(inventory: Inventory, vocabulary: ReadonlySet<string>): ReadonlySet<string> {
   // Agencies repeat their region's name: each distinct text is read once (the result is a set of words).
   const agencyTexts = new Set<string | undefined>();
   for (let a = 0; a < inventory.agencies.length; a++) {
     agencyTexts.add(inventory.agencies[a]!.name);
     agencyTexts.add(inventory.agencies[a]!.region);
   }
-  const regionTokens = properNameTokens(agencyTexts, compiled.vocabulary);
-  const reader = new RecordReader(inventory, compiled, regionTokens, parentheticalLexicon(inventory, compiled.vocabulary, regionTokens), options);
-  // One small method per record: a one-shot pass over tens of thousands of records spends less time in
-  // unoptimised code when its hot part is small.
-  const apps = inventory.applications;
-  const classes = classificationsOf(apps, classification);
-  const features: AppFeatures[] = [];
-  for (let x = 0; x < apps.length; x++) features.push(reader.read(apps[x]!, classes[x]));
-  const nameIdf = idf(features, reader.names.size);
-  reader.descriptions.assign(features);
-  return { features, nameIdf, names: reader.names, blockWords: reader.blockWords, governments: reader.governments };
+  return properNameTokens(agencyTexts, vocabulary);
 }
 
 /**
@@ -150,15 +166,19 @@ function classificationsOf(apps: Application[], classification: Map<string, Clas
  */
 class RecordReader {
   readonly names = new Interner();
+  /** The records' name keys (`AppFeatures.nameKey`), numbered. */
+  readonly nameKeys = new Interner();
   readonly blockWords = new Interner();
   readonly governments: string[] = [];
   readonly descriptions = new DescriptionVectors();
-  private readonly grams = new Interner();
+  /** Trigram ids, numbered in order of first appearance: an ASCII trigram keyed by its three character codes. */
+  private readonly gramCodes = new Map<number, number>();
+  private readonly gramTexts = new Map<string, number>();
   private readonly datasets = new Interner();
   private readonly governmentIndex = new Map<string, number>();
   private readonly governmentOf: (agencyId: string) => string;
   private readonly keywordTokens: (code: string) => Set<string> | undefined;
-  private readonly agencyName = new Map<string, string>();
+  readonly agencyName: ReadonlyMap<string, string>;
   /** Per agency id: its government's index and the words of its name. */
   private readonly agencies = new Map<string, AgencyWords>();
   /** One word list per distinct agency name, so the list can key the per-name cache of cores. */
@@ -166,10 +186,15 @@ class RecordReader {
   private lastAgencyId: string | undefined = undefined;
   private lastAgency: AgencyWords | undefined = undefined;
   private readonly partsCache = new Map<string, NameParts>();
+  /** The run's name and address numbers of these records, when it has them (`RunText.names`). */
+  private readonly numbered: RunText | undefined;
+  private readonly partsByNumber: Array<NameParts | undefined>;
+  private readonly systemByNumber: Array<string | null | undefined>;
   private readonly vectorCache = new Map<string, NameVectors>();
   /** The system key of each distinct address; null when the address identifies nothing. */
   private readonly systemCache = new Map<string, string | null>();
   private readonly emptyIds = new Int32Array(0);
+  private readonly idLists = new IdLists();
   private readonly emptyWeights = new Float64Array(0);
   private readonly singleDataset: Array<Int32Array | undefined> = [];
 
@@ -179,19 +204,37 @@ class RecordReader {
     private readonly regionTokens: ReadonlySet<string>,
     private readonly localLexicon: Map<string, string>,
     private readonly options: FeatureOptions,
+    /** What the run has read already: addresses parsed, agency names tokenised. */
+    private readonly shared: RunText | undefined,
   ) {
-    this.governmentOf = governmentsOf(inventory);
+    this.governmentOf = shared?.governmentOf ?? governmentsOf(inventory);
+    this.numbered = shared !== undefined && shared.names.length === inventory.applications.length ? shared : undefined;
+    this.partsByNumber = new Array<NameParts | undefined>(this.numbered?.nameCount ?? 0);
+    this.systemByNumber = new Array<string | null | undefined>((this.numbered?.addressCount ?? 0) + 1);
     this.keywordTokens = functionKeywordTokens(compiled);
-    for (let a = 0; a < inventory.agencies.length; a++) this.agencyName.set(inventory.agencies[a]!.id, inventory.agencies[a]!.name);
+    this.agencyName = shared?.agencyNames() ?? agencyNamesOf(inventory);
   }
 
-  read(app: Application, c: Classification | undefined): AppFeatures {
+  /** `x`: the record's position in the inventory. */
+  read(app: Application, c: Classification | undefined, x: number): AppFeatures {
     const options = this.options;
-    const system = this.systemOf(app.url);
-    let parts = this.partsCache.get(app.name);
-    if (parts === undefined) {
-      parts = nameParts(app.name, this.compiled, this.regionTokens, this.localLexicon);
-      this.partsCache.set(app.name, parts);
+    const numbered = this.numbered;
+    let system: string | null;
+    let parts: NameParts | undefined;
+    if (numbered !== undefined) {
+      // The run numbered names and addresses: what each says is kept by number, not looked up by text.
+      const address = numbered.addresses[x]!;
+      system = address === 0 ? null : (this.systemByNumber[address] ??= systemKey(numbered.addressUrl(address)) ?? null);
+      const nameNumber = numbered.names[x]!;
+      parts = this.partsByNumber[nameNumber];
+      if (parts === undefined) this.partsByNumber[nameNumber] = parts = nameParts(app.name, this.compiled, this.regionTokens, this.localLexicon);
+    } else {
+      system = this.systemOf(app.url);
+      parts = this.partsCache.get(app.name);
+      if (parts === undefined) {
+        parts = nameParts(app.name, this.compiled, this.regionTokens, this.localLexicon);
+        this.partsCache.set(app.name, parts);
+      }
     }
     const agency = this.agencyOf(app.agencyId);
     const named = this.coreOf(parts, agency.own);
@@ -213,6 +256,7 @@ class RecordReader {
       core,
       canonical: parts.canonical,
       nameKey: parts.canonical ?? (core.length > 0 ? named.vectors.key : undefined),
+      nameKeyId: this.nameKeyId(parts, named),
       blockWords: named.vectors.blockWords,
       nameIds: named.vectors.nameIds,
       trigramIds: named.vectors.trigramIds,
@@ -226,10 +270,20 @@ class RecordReader {
     };
   }
 
+  /** The number of the record's name key (`nameKey`), -1 without one: given once per name or core, not per record. */
+  private nameKeyId(parts: NameParts, named: CoreVectors): number {
+    if (parts.canonical !== undefined) return (parts.canonicalId ??= this.nameKeys.id(parts.canonical));
+    if (named.core.length === 0) return -1;
+    const vectors = named.vectors;
+    if (vectors.keyId < 0) vectors.keyId = this.nameKeys.id(vectors.key);
+    return vectors.keyId;
+  }
+
   private systemOf(url: string | undefined): string | null {
     let system = this.systemCache.get(url ?? '');
     if (system === undefined) {
-      system = systemKey(parseUrl(url)) ?? null;
+      const parsed = url !== undefined && this.shared !== undefined ? this.shared.parsedUrl(url) : undefined;
+      system = systemKey(parsed === undefined ? parseUrl(url) : (parsed ?? undefined)) ?? null;
       this.systemCache.set(url ?? '', system);
     }
     return system;
@@ -243,7 +297,7 @@ class RecordReader {
       const name = this.agencyName.get(agencyId);
       let own = this.ownByName.get(name ?? '');
       if (own === undefined) {
-        own = tokenize(name);
+        own = (name !== undefined ? this.shared?.tokensOf(name) : undefined) ?? tokenize(name);
         this.ownByName.set(name ?? '', own);
       }
       const root = this.governmentOf(agencyId);
@@ -299,24 +353,50 @@ class RecordReader {
         nameWords.push(this.names.id(t));
       }
       for (let k = 0; k < expansions.length; k++) nameWords.push(this.names.id(expansions[k]!));
-      const gramList = trigrams(key);
-      const gramIds: number[] = [];
-      for (let k = 0; k < gramList.length; k++) gramIds.push(this.grams.id(gramList[k]!));
-      vectors = { key, nameIds: sortedUnique(nameWords), trigramIds: sortedUnique(gramIds), blockWords: sortedUnique(words) };
+      const gramIds = this.trigramIds(key);
+      const ids = this.idLists;
+      vectors = { key, keyId: -1, nameIds: ids.sortedUnique(nameWords), trigramIds: ids.sortedUnique(gramIds), blockWords: ids.sortedUnique(words) };
       this.vectorCache.set(cacheKey, vectors);
     }
     return vectors;
+  }
+
+  /**
+   * Ids of the character trigrams of `key` (`trigrams`: padded with a space each side), repeats included.
+   * Core words are letters and digits, so a trigram is nearly always three ASCII codes: it is looked up by
+   * them packed into one number, without cutting its string; ids are given in order of first appearance.
+   */
+  private trigramIds(key: string): number[] {
+    const padded = ` ${key} `;
+    const out: number[] = [];
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      const a = padded.charCodeAt(i);
+      const b = padded.charCodeAt(i + 1);
+      const c = padded.charCodeAt(i + 2);
+      let id: number | undefined;
+      if ((a | b | c) < 128) {
+        const code = (a << 14) | (b << 7) | c;
+        id = this.gramCodes.get(code);
+        if (id === undefined) this.gramCodes.set(code, (id = this.gramCodes.size + this.gramTexts.size));
+      } else {
+        const text = padded.slice(i, i + 3);
+        id = this.gramTexts.get(text);
+        if (id === undefined) this.gramTexts.set(text, (id = this.gramCodes.size + this.gramTexts.size));
+      }
+      out.push(id);
+    }
+    return out;
   }
 
   private datasetIds(names: string[]): Int32Array {
     // Most records list one dataset: its one-id list is shared (the lists are only read).
     if (names.length === 1) {
       const id = this.datasets.id(names[0]!);
-      return (this.singleDataset[id] ??= Int32Array.of(id));
+      return (this.singleDataset[id] ??= this.idLists.of(id));
     }
     const ids: number[] = [];
     for (let d = 0; d < names.length; d++) ids.push(this.datasets.id(names[d]!));
-    return sortedUnique(ids);
+    return this.idLists.sortedUnique(ids);
   }
 }
 
@@ -334,11 +414,42 @@ function isPure(core: string[], keywords: Set<string> | undefined): boolean {
   return own >= 1 && core.length - own <= 1;
 }
 
-function sortedUnique(ids: number[]): Int32Array {
-  const out = Int32Array.from(ids).sort();
-  let k = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i]!;
-  return k === out.length ? out : out.slice(0, k);
+/** Ids per shared block of `IdLists`. */
+const ID_BLOCK = 1 << 16;
+
+/**
+ * Sorted, repeat-free id lists, cut from shared blocks: tens of thousands of short lists, each its own typed
+ * array and buffer, would cost an allocation and a buffer for the garbage collector to track each. The
+ * lists are only read once made.
+ */
+class IdLists {
+  private block = new Int32Array(ID_BLOCK);
+  private used = 0;
+
+  /** The list of one id. */
+  of(id: number): Int32Array {
+    if (this.used === this.block.length) {
+      this.block = new Int32Array(ID_BLOCK);
+      this.used = 0;
+    }
+    this.block[this.used] = id;
+    return this.block.subarray(this.used, ++this.used);
+  }
+
+  sortedUnique(ids: readonly number[]): Int32Array {
+    const n = ids.length;
+    if (this.used + n > this.block.length) {
+      this.block = new Int32Array(Math.max(ID_BLOCK, n));
+      this.used = 0;
+    }
+    const out = this.block.subarray(this.used, this.used + n);
+    for (let i = 0; i < n; i++) out[i] = ids[i]!;
+    out.sort();
+    let k = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i]!;
+    this.used += k;
+    return k === n ? out : out.subarray(0, k);
+  }
 }
 
 /** A description text as compared, once per distinct raw text. */
@@ -408,14 +519,29 @@ class DescriptionVectors {
     }
     const n = features.length;
     const vectors: Array<{ ids: Int32Array; weights: Float64Array }> = [];
+    // Every text's ids and weights are cut from two shared arrays, and sorted in one scratch array: a few
+    // thousand texts need no buffer each.
+    let total = 0;
+    let longest = 0;
+    for (let k = 0; k < this.tokenIds.length; k++) {
+      total += this.tokenIds[k]!.length;
+      longest = Math.max(longest, this.tokenIds[k]!.length);
+    }
+    const allIds = new Int32Array(total);
+    const allWeights = new Float64Array(total);
+    const scratch = new Int32Array(longest);
+    let used = 0;
     for (let k = 0; k < this.tokenIds.length; k++) {
       const list = this.tokenIds[k]!;
       // Term frequencies by sorting the text's word ids: runs of one id are its count.
-      const sorted = Int32Array.from(list).sort();
+      const sorted = scratch.subarray(0, list.length);
+      for (let x = 0; x < list.length; x++) sorted[x] = list[x]!;
+      sorted.sort();
       let distinct = 0;
       for (let x = 0; x < sorted.length; x++) if (x === 0 || sorted[x] !== sorted[x - 1]) distinct++;
-      const ids = new Int32Array(distinct);
-      const weights = new Float64Array(distinct);
+      const ids = allIds.subarray(used, used + distinct);
+      const weights = allWeights.subarray(used, used + distinct);
+      used += distinct;
       let norm = 0;
       for (let x = 0, j = 0; x < sorted.length; j++) {
         const id = sorted[x]!;
@@ -504,6 +630,8 @@ interface NameParts {
   fallback?: string[];
   /** The name trimmed and in lower case (once a description is compared with it): a description equal to it only repeats the name. */
   lowerName?: string;
+  /** `canonical`'s number among name keys, given when a record first takes it as its key. */
+  canonicalId?: number;
   /** The core and vectors of records whose agency's words are not in the name (most records). */
   plain?: CoreVectors;
   /** …and of the others, by the agency's word set. */
@@ -554,7 +682,7 @@ function nameParts(name: string, compiled: CompiledReference, regionTokens: Read
     if (!REGION_WORDS.has(t) && !UNIT_ABBREVIATIONS.has(t) && !regionTokens.has(t)) base.push(t);
   }
   // Every field from the start: records reach the cached fields in one object shape.
-  return { canonical, expansions, ambiguous, raw, named, base, fallback: undefined, lowerName: undefined, plain: undefined, owned: undefined };
+  return { canonical, expansions, ambiguous, raw, named, base, fallback: undefined, lowerName: undefined, canonicalId: undefined, plain: undefined, owned: undefined };
 }
 
 /** Content words of a lexicon name's long form (SIMPEG → kepegawaian), once per term. */
@@ -691,6 +819,13 @@ function functionKeywordTokens(compiled: CompiledReference): (code: string) => S
     }
     return set;
   };
+}
+
+/** Agency id → name. */
+export function agencyNamesOf(inventory: Inventory): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let a = 0; a < inventory.agencies.length; a++) out.set(inventory.agencies[a]!.id, inventory.agencies[a]!.name);
+  return out;
 }
 
 /** Top-level government of each agency (a unit's parent chain, cycle-safe); unknown agencies are their own. */

@@ -155,8 +155,9 @@ function describe(system: SystemGroup, features: AppFeatures[]): void {
   let national = 0;
   let view = true;
   const votes = new Map<string, number>();
-  for (const i of members) {
-    const f = features[i]!;
+  // Indexed loops: a national platform's system has a member per government using it.
+  for (let m = 0; m < members.length; m++) {
+    const f = features[members[m]!]!;
     platform ??= f.platform;
     if (f.fn !== undefined) votes.set(f.fn, (votes.get(f.fn) ?? 0) + f.fnConfidence);
     if (f.app.origin === 'national') national++;
@@ -174,8 +175,8 @@ function describe(system: SystemGroup, features: AppFeatures[]): void {
   let generic = false;
   let pure = false;
   const altFns: string[] = [];
-  for (const i of members) {
-    const f = features[i]!;
+  for (let m = 0; m < members.length; m++) {
+    const f = features[members[m]!]!;
     if (fn !== undefined && f.fn === fn) {
       fnConfidence = Math.max(fnConfidence, f.fnConfidence);
       generic ||= f.generic;
@@ -193,15 +194,8 @@ function describe(system: SystemGroup, features: AppFeatures[]): void {
   // A system is national when most of its records say so (one mislabelled row does not make it national).
   const isNational = national * 2 > members.length;
   system.adopted = platform !== undefined || isNational;
-  const first = features[members[0]!]!.system;
-  system.kind =
-    platform !== undefined
-      ? 'platform'
-      : isNational
-        ? 'national'
-        : members.some((i) => features[i]!.system !== undefined && features[i]!.system === first)
-          ? 'shared-host'
-          : 'same-name';
+  // A member at the first member's address: the first itself, whenever it has one.
+  system.kind = platform !== undefined ? 'platform' : isNational ? 'national' : features[members[0]!]!.system !== undefined ? 'shared-host' : 'same-name';
 }
 
 /** `describe` for a system of one record (most of them), without the vote. */

@@ -197,7 +197,7 @@ export function detectDuplicates(
     },
   };
 
-  const rules = functionRules(inventory, fs.governments, reference);
+  const rules = functionRules(fs.agencyNames, fs.governments, reference);
   const { nodes, nodeOfRow } = buildNodes(F, systems, systemOf, reference, rules, o);
   const stats: DuplicateStats = {
     candidates: 0,
@@ -241,7 +241,7 @@ export function detectDuplicates(
   const { rootOf, accepted, labelsOf } = uniteGuarded(nodes, edges);
   stats.acceptedEdges = accepted.length;
 
-  const { clusters, listed } = buildClusters(inventory, F, systems, nodes, rootOf, accepted, labelsOf, facts, reference, o);
+  const { clusters, listed } = buildClusters(fs.agencyNames, F, systems, nodes, rootOf, accepted, labelsOf, facts, reference, o);
   stats.clustered = clusteredCount(clusters);
   return { clusters, pairs: stats.scored, stats, systems: describedSystems(systems, listed, F) };
 }
@@ -297,8 +297,8 @@ interface FunctionRules {
   perUnit(code: string | undefined, inferred?: string): boolean;
 }
 
-function functionRules(inventory: Inventory, governments: string[], reference: ReferenceData): FunctionRules {
-  const mandates = ownMandates(inventory, governments, reference);
+function functionRules(agencyNames: ReadonlyMap<string, string>, governments: string[], reference: ReferenceData): FunctionRules {
+  const mandates = ownMandates(agencyNames, governments, reference);
   const effective = (code: string, inferred: string | undefined) => (code.startsWith('opaque:') ? inferred : code);
   return {
     corroboration(code, government, inferred) {
@@ -332,7 +332,7 @@ function agencyNameKey(name: string): string {
  * administrative functions every agency has, their owner included: an owner's own copy of one is still a
  * duplicate.
  */
-function ownMandates(inventory: Inventory, governments: string[], reference: ReferenceData): Array<Set<string> | undefined> {
+function ownMandates(agencyNames: ReadonlyMap<string, string>, governments: string[], reference: ReferenceData): Array<Set<string> | undefined> {
   const byOwner = new Map<string, Set<string>>();
   for (const p of reference.platforms) {
     if (p.designation !== 'national' && p.designation !== 'provincial') continue;
@@ -343,7 +343,7 @@ function ownMandates(inventory: Inventory, governments: string[], reference: Ref
       byOwner.set(key, set);
     }
   }
-  const nameOf = new Map(inventory.agencies.map((a) => [a.id, a.name]));
+  const nameOf = agencyNames;
   return governments.map((id) => {
     const name = nameOf.get(id);
     return name === undefined ? undefined : byOwner.get(agencyNameKey(name));
@@ -517,7 +517,7 @@ function candidatePairs(fs: FeatureSet, o: DuplicateDefaults, visit: (i: number,
   const { blockOfEntry, entriesOfRow, blockSizes } = blockKeys(fs, o.partition === 'national');
   const members = blockMembers(entriesOfRow, blockOfEntry, blockSizes);
   const blocksOfRow = rowBlocks(n, members, blockSizes, o.maxBlockSize);
-  const neighbours = sortedNeighbours(fs.features, o.partition === 'national', o.sortedWindow);
+  const neighbours = sortedNeighbours(fs.features, fs.nameKeys, o.partition === 'national', o.sortedWindow);
 
   const stamp = new Int32Array(n).fill(-1);
   let count = 0;
@@ -554,29 +554,24 @@ function blockKeys(fs: FeatureSet, national: boolean): { blockOfEntry: Int32Arra
   const scopes = national ? 1 : fs.governments.length;
   const canonicalIds = new Int32Array(n);
   let entries = 0;
+  let datasetCount = 0;
   for (let i = 0; i < n; i++) {
     const f = F[i]!;
     canonicalIds[i] = f.canonical !== undefined ? fs.blockWords.id(f.canonical) : -1;
     entries += f.blockWords.length + 1 + f.datasetIds.length;
+    // Dataset ids are sorted: the last is the largest.
+    if (f.datasetIds.length > 0) datasetCount = Math.max(datasetCount, f.datasetIds[f.datasetIds.length - 1]! + 1);
   }
   // Dataset keys come after every word id, lexicon identities included.
   const datasetBase = fs.blockWords.size;
-  const blockOfKey = new Map<number, number>();
+  const blockOfKey = new BlockNumbers(entries, (datasetBase + datasetCount) * scopes);
   const blockOfEntry = new Int32Array(entries);
   const entriesOfRow = new Int32Array(n + 1);
-  let blockSizes = new Int32Array(1024);
+  // At most one block per entry.
+  const blockSizes = new Int32Array(entries);
   let e = 0;
   const addKey = (key: number): void => {
-    let b = blockOfKey.get(key);
-    if (b === undefined) {
-      b = blockOfKey.size;
-      blockOfKey.set(key, b);
-      if (b === blockSizes.length) {
-        const grown = new Int32Array(b * 2);
-        grown.set(blockSizes);
-        blockSizes = grown;
-      }
-    }
+    const b = blockOfKey.numberOf(key);
     blockSizes[b]!++;
     blockOfEntry[e++] = b;
   };
@@ -595,6 +590,51 @@ function blockKeys(fs: FeatureSet, national: boolean): { blockOfEntry: Int32Arra
   }
   entriesOfRow[n] = e;
   return { blockOfEntry: blockOfEntry.subarray(0, e), entriesOfRow, blockSizes: blockSizes.subarray(0, blockOfKey.size) };
+}
+
+/**
+ * Block numbers by key, given in order of first appearance. A national inventory has some hundred thousand
+ * keys: while they fit in 31 bits they go in an open-addressing table over two typed arrays (Fibonacci
+ * hashing, linear probing, at most half full), which costs far less than a Map; larger keys go in a Map.
+ */
+class BlockNumbers {
+  size = 0;
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+  private readonly map: Map<number, number> | undefined;
+
+  /** `capacity`: at most how many keys; `keyLimit`: every key is below it. */
+  constructor(capacity: number, keyLimit: number) {
+    let bits = 10;
+    while (1 << bits < capacity * 2) bits++;
+    const small = keyLimit <= 0x7fffffff && bits <= 30;
+    this.map = small ? undefined : new Map();
+    this.keys = new Int32Array(small ? 1 << bits : 0).fill(-1);
+    this.values = new Int32Array(small ? 1 << bits : 0);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+  }
+
+  /** The key's block number: a new one (the next) for a key not seen before. */
+  numberOf(key: number): number {
+    if (this.map !== undefined) {
+      let b = this.map.get(key);
+      if (b === undefined) this.map.set(key, (b = this.size++));
+      return b;
+    }
+    const keys = this.keys;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & this.mask) {
+      const k = keys[slot]!;
+      if (k === key) return this.values[slot]!;
+      if (k === -1) {
+        keys[slot] = key;
+        this.values[slot] = this.size;
+        return this.size++;
+      }
+    }
+  }
 }
 
 /** The rows of each block, ascending. */
@@ -632,22 +672,19 @@ function rowBlocks(n: number, members: Lists, blockSizes: Int32Array, maxBlockSi
  * up next to each other; each row's later neighbours within `window`, in the order the window meets them.
  * Keys are ranked once (string order), so the sort compares numbers.
  */
-function sortedNeighbours(F: AppFeatures[], national: boolean, window: number): Lists {
+function sortedNeighbours(F: AppFeatures[], nameKeys: Interner, national: boolean, window: number): Lists {
   const n = F.length;
-  // Each row's key as a number (rows of one name share the key string), then each number's rank in string order.
-  const keyIds = new Interner();
-  const idOf = new Int32Array(n).fill(-1);
+  // Each row's key as a number (`nameKeyId`: rows of one key share it), then each number's rank in string order.
+  const idOf = new Int32Array(n);
   let keyedCount = 0;
   for (let i = 0; i < n; i++) {
-    const key = F[i]!.nameKey;
-    if (key === undefined) continue;
-    idOf[i] = keyIds.id(key);
-    keyedCount++;
+    idOf[i] = F[i]!.nameKeyId;
+    if (idOf[i]! >= 0) keyedCount++;
   }
-  const keys = keyIds.values;
+  const keys = nameKeys.values;
   const byString = keys.slice().sort();
   const rankOfId = new Int32Array(keys.length);
-  for (let r = 0; r < byString.length; r++) rankOfId[keyIds.lookup(byString[r]!)!] = r;
+  for (let r = 0; r < byString.length; r++) rankOfId[nameKeys.lookup(byString[r]!)!] = r;
 
   // Rows by (scope, key rank, row): each packed into one exact number when the product fits, so the sort
   // needs no comparator.
@@ -783,7 +820,7 @@ const SYSTEM_WHY: Record<SystemKind, string> = {
 };
 
 function buildClusters(
-  inventory: Inventory,
+  agencyNames: ReadonlyMap<string, string>,
   F: AppFeatures[],
   systems: SystemGroup[],
   nodes: GraphNode[],
@@ -795,8 +832,7 @@ function buildClusters(
   o: DuplicateDefaults,
 ): { clusters: DuplicateCluster[]; listed: Set<number> } {
   const listed = new Set<number>();
-  const agencyName = new Map<string, string>();
-  for (let a = 0; a < inventory.agencies.length; a++) agencyName.set(inventory.agencies[a]!.id, inventory.agencies[a]!.name);
+  const agencyName = agencyNames;
   // A row's description in evidence, made once: rows recur across a cluster's pairs.
   const described: Array<string | undefined> = new Array(F.length);
   const describeRow = (i: number) => (described[i] ??= `${F[i]!.app.name} (${agencyName.get(F[i]!.app.agencyId) ?? F[i]!.app.agencyId})`);

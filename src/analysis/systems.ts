@@ -61,8 +61,10 @@ import {
   isRegionalHost,
   maximalMatches,
   parseUrl,
-  properNameTokens,
+  properNameTokensOf,
+  shareRunText,
   tokenize,
+  type RunText,
   type UrlInfo,
 } from './text.js';
 
@@ -84,6 +86,8 @@ export interface SystemsResult {
   systemOf: Map<string, string>;
   /** System id → the record that stands for the whole system (and carries its cost). */
   representativeOf: Map<string, string>;
+  /** The same by position: each system's representative record, in `systems` order. */
+  representatives: readonly string[];
   /**
    * View record → the records it stands for (itself first), inventory order after it. A view record stands
    * for its system's records in one government (a family's system: one module's records in one government),
@@ -107,7 +111,14 @@ export interface SystemsResult {
    * The applications reconciled (the inventory's own array) and, in their order, each one's system as an
    * index into `systems`: the helpers below, given that inventory, find a record's system by position.
    */
-  byPosition: { applications: readonly Application[]; system: Int32Array };
+  byPosition: {
+    applications: readonly Application[];
+    system: Int32Array;
+    /** A view record's function (`viewFunction`) at its position; nothing meaningful at other positions. */
+    viewFunction: ReadonlyArray<string | undefined>;
+  };
+  /** What reconciliation read from the inventory's text, handed on to the duplicate detector by `systemView`. */
+  text?: RunText;
 }
 
 /** Why a record joined its system: the rule, and the key it joined on. */
@@ -123,6 +134,8 @@ interface Join {
 
 interface RecordInfo {
   app: Application;
+  /** The record's position in the inventory. */
+  index: number;
   /** What the record's address says, unless another system at the same address took it (a copied address). */
   at: AddressFacts | undefined;
   /** Address key (rule 2), scoped to the agency for private addresses. */
@@ -137,6 +150,8 @@ interface RecordInfo {
   government: string;
   /** `government` as a small number (governments in order of first record), for scratch arrays. */
   governmentIndex: number;
+  /** The record's agency as a small number (agencies in order of first record), for scratch arrays. */
+  agencyIndex: number;
   fn: string | undefined;
   confidence: number;
   /** A generic capability (website, GIS, messaging): one name says nothing about being one system. */
@@ -166,6 +181,8 @@ class NameFacts {
   constructor(
     readonly name: string,
     private readonly context: NameContext,
+    /** One number per distinct name, in order of first record (`RunText.names`). */
+    readonly number: number,
   ) {}
 
   /** The name lower-cased, letters and digits only (systems of one record never need it). */
@@ -224,6 +241,8 @@ class AddressFacts {
     readonly key: string | undefined,
     readonly privateAddress: boolean,
     private readonly context: AddressContext,
+    /** One number per distinct address, from 1, in order of first record (`RunText.addresses`). */
+    readonly number: number,
   ) {}
 
   /** isRegionalHost (true for an IP). */
@@ -414,12 +433,32 @@ export function reconcileSystems(
   const o = { ...SYSTEM_DEFAULTS, ...options };
   const compiled = compileReference(reference);
   // Regions repeat across thousands of units: each text once (the tokens are a set, in first-seen order).
-  const agencyTexts = new Set<string | undefined>();
-  for (const a of inventory.agencies) agencyTexts.add(a.name).add(a.region);
-  const regionTokens = properNameTokens(agencyTexts, compiled.vocabulary);
+  // The token lists are kept for the duplicate detector, which reads the agencies' names too (`RunText`).
+  const agencyTokens = new Map<string | undefined, string[]>();
+  const agencies = inventory.agencies;
+  for (let a = 0; a < agencies.length; a++) {
+    const { name, region } = agencies[a]!;
+    // A text's tokens are a list (empty for none): undefined means not read yet.
+    if (agencyTokens.get(name) === undefined) agencyTokens.set(name, tokenize(name));
+    if (agencyTokens.get(region) === undefined) agencyTokens.set(region, tokenize(region));
+  }
+  const regionTokens = properNameTokensOf(agencyTokens.values(), compiled.vocabulary);
   const governmentOf = governmentsOf(inventory);
+  // Agency names by id, for evidence here and in the duplicate detector (`RunText`): made once, when first asked.
+  let agencyNameMap: Map<string, string> | undefined;
+  const agencyNames = (): ReadonlyMap<string, string> => {
+    if (agencyNameMap === undefined) {
+      agencyNameMap = new Map();
+      for (let a = 0; a < agencies.length; a++) agencyNameMap.set(agencies[a]!.id, agencies[a]!.name);
+    }
+    return agencyNameMap;
+  };
   const owners = new OwnerIndex(inventory, o.developerProperties);
-  const records = describeRecords(inventory.applications, classification, { compiled, regionTokens, compactIds: new Map() }, governmentOf, owners);
+  const addressFacts = new Map<string, AddressFacts | null>();
+  // Address number 0 is no address: the list starts with a placeholder never read.
+  const addressList: AddressFacts[] = [undefined as unknown as AddressFacts];
+  const numbers = { names: new Int32Array(inventory.applications.length), addresses: new Int32Array(inventory.applications.length), nameCount: 0, agencyOf: new Map<string, string>() };
+  const records = describeRecords(inventory.applications, classification, { compiled, regionTokens, compactIds: new Map() }, governmentOf, owners, addressFacts, addressList, numbers);
   const groups = new Groups(records, o.minFunctionConfidence, familyFunctions(compiled.families));
 
   joinByKey(groups, records, (r) => r.family, 'shared-platform', true);
@@ -428,7 +467,25 @@ export function reconcileSystems(
   joinByKey(groups, records, (r) => (r.platform === undefined && r.app.origin === 'national' ? r.name.key : undefined), 'national-name');
   if (o.sameNameIsSameSystem ?? inventory.source.format.startsWith('flat')) joinSameName(groups, records);
 
-  return describeSystems(inventory, records, groups, reference, compiled.families, owners);
+  const result = describeSystems(inventory, records, groups, reference, compiled.families, owners, agencyNames, numbers.agencyOf);
+  result.text = {
+    agencies: inventory.agencies,
+    vocabulary: compiled.vocabulary,
+    regionTokens,
+    tokensOf: (text) => agencyTokens.get(text),
+    agencyNames,
+    governmentOf,
+    parsedUrl(raw) {
+      const facts = addressFacts.get(raw);
+      return facts === undefined ? undefined : facts === null ? null : facts.url;
+    },
+    names: numbers.names,
+    addresses: numbers.addresses,
+    nameCount: numbers.nameCount,
+    addressCount: addressList.length - 1,
+    addressUrl: (number) => addressList[number]!.url,
+  };
+  return result;
 }
 
 /** Each platform family's functions (its modules' own and the further ones they cover), by main platform id. */
@@ -456,10 +513,17 @@ function describeRecords(
   context: NameContext,
   governmentOf: (agencyId: string) => string,
   owners: OwnerIndex,
+  /** Filled here: each distinct raw address's facts, null when it is no address. */
+  addresses: Map<string, AddressFacts | null>,
+  /**
+   * Filled here: the facts of each address number (index 0 unused); each record's name and address numbers,
+   * and its agency by id (`SystemsResult.agencyOf`, in record order).
+   */
+  addressList: AddressFacts[],
+  numbers: { names: Int32Array; addresses: Int32Array; nameCount: number; agencyOf: Map<string, string> },
 ): RecordInfo[] {
   const { compiled, regionTokens } = context;
   const names = new Map<string, NameFacts>();
-  const addresses = new Map<string, AddressFacts | null>();
   const addressContext: AddressContext = { units: owners, regionTokens };
   const isUnit = (label: string) => owners.isUnit(label);
   const addressFacts = (raw: string | undefined): AddressFacts | undefined => {
@@ -467,7 +531,8 @@ function describeRecords(
     let facts = addresses.get(raw);
     if (facts === undefined) {
       const url = parseUrl(raw);
-      facts = url === undefined ? null : new AddressFacts(url, addressKey(url, isUnit), url.isIp && isPrivateIp(url.host), addressContext);
+      facts = url === undefined ? null : new AddressFacts(url, addressKey(url, isUnit), url.isIp && isPrivateIp(url.host), addressContext, addressList.length);
+      if (facts !== null) addressList.push(facts);
       addresses.set(raw, facts);
     }
     return facts ?? undefined;
@@ -476,13 +541,18 @@ function describeRecords(
   const classOf = inInventoryOrder(applications, classification);
   // Records come grouped by agency: its government is looked up when the agency changes.
   const governmentIndex = new Map<string, number>();
+  const agencyIndex = new Map<string, number>();
   let agencyId: string | undefined;
   let government = '';
   let index = 0;
+  let agency = 0;
   for (let i = 0; i < applications.length; i++) {
     const app = applications[i]!;
     if (app.agencyId !== agencyId) {
       agencyId = app.agencyId;
+      const knownAgency = agencyIndex.get(agencyId);
+      if (knownAgency !== undefined) agency = knownAgency;
+      else agencyIndex.set(agencyId, (agency = agencyIndex.size));
       government = governmentOf(agencyId);
       const known = governmentIndex.get(government);
       if (known !== undefined) index = known;
@@ -490,8 +560,11 @@ function describeRecords(
     }
     const c = classOf[i];
     let name = names.get(app.name);
-    if (name === undefined) names.set(app.name, (name = new NameFacts(app.name, context)));
+    if (name === undefined) names.set(app.name, (name = new NameFacts(app.name, context, names.size)));
     const at = addressFacts(app.url);
+    numbers.names[i] = name.number;
+    numbers.addresses[i] = at === undefined ? 0 : at.number;
+    numbers.agencyOf.set(app.id, app.agencyId);
     // A platform's name counts unless the record says it is a local build: marked local (regions build their
     // own "e-Kinerja"), or unmarked on a regional government's host. A private address does not say so: it is
     // how units reach national systems over VPN.
@@ -504,6 +577,7 @@ function describeRecords(
     const key = at?.key;
     records[i] = {
       app,
+      index: i,
       at,
       addressKey: key === undefined ? undefined : at!.privateAddress ? `${app.agencyId}|${key}` : key,
       platform,
@@ -512,11 +586,13 @@ function describeRecords(
       namesAddress: undefined,
       government,
       governmentIndex: index,
+      agencyIndex: agency,
       fn: c?.function,
       confidence: c?.confidence ?? 0,
       generic: c?.generic ?? false,
     };
   }
+  numbers.nameCount = names.size;
   return records;
 }
 
@@ -711,6 +787,8 @@ function describeSystems(
   reference: ReferenceData,
   families: ReadonlyMap<string, readonly SharedPlatformDef[]>,
   owners: OwnerIndex,
+  agencyNames: () => ReadonlyMap<string, string>,
+  agencyOf: Map<string, string>,
 ): SystemsResult {
   // Groups in inventory order of their first record; a group of several gets its members (inventory
   // order) and joins, a record alone (its own root, never joined) gets nothing.
@@ -739,7 +817,7 @@ function describeSystems(
     if (list === undefined) joinsOf[root] = [join];
     else list.push(join);
   }
-  const out = new SystemsBuilder(inventory, records, reference, families, owners);
+  const out = new SystemsBuilder(inventory, records, reference, families, owners, agencyNames, agencyOf);
   for (let k = 0; k < roots.length; k++) {
     const root = roots[k]!;
     const indices = membersOf[root];
@@ -754,15 +832,19 @@ class SystemsBuilder {
   private readonly usedIds = new Set<string>();
   private readonly systems: System[] = [];
   private readonly systemOf = new Map<string, string>();
-  private readonly representativeOf = new Map<string, string>();
+  /** Each system's representative and function, in `systems` order: the maps by system id are made when asked. */
+  private readonly representatives: string[] = [];
+  private readonly functions: Array<string | undefined> = [];
   private readonly viewMembers = new Map<string, string[]>();
-  private readonly viewFunction = new Map<string, string | undefined>();
+  /**
+   * View records' functions by position, and the positions in the order the view records were made: the
+   * map by id (`SystemsResult.viewFunction`) is made from them when asked; `systemView` reads by position.
+   */
+  private readonly viewFunctionAt: Array<string | undefined>;
+  private readonly viewOrder: number[] = [];
   private readonly viewModule = new Map<string, string>();
-  private readonly functionOf = new Map<string, string | undefined>();
-  private readonly agencyOf = new Map<string, string>();
   /** Each record's system, as an index into `systems`. */
   private readonly systemIndex: Int32Array;
-  private agencyName: Map<string, string> | undefined;
   private multi = 0;
   private inMulti = 0;
   /** Scratch arrays (all -1 / 0 between uses) for the groups: a government's part, a compact name's count. */
@@ -770,6 +852,8 @@ class SystemsBuilder {
   private readonly counts: Int32Array;
   /** Scratch for `joinEvidence`: the stamp of the last rule that counted each record. */
   private readonly seen: Int32Array;
+  /** Scratch for `agenciesOf`: the stamp of the last call that met each agency (by agency index). */
+  private readonly agencySeen: Int32Array;
   private stamp = 0;
 
   constructor(
@@ -778,13 +862,17 @@ class SystemsBuilder {
     private readonly reference: ReferenceData,
     private readonly families: ReadonlyMap<string, readonly SharedPlatformDef[]>,
     private readonly owners: OwnerIndex,
+    private readonly agencyNames: () => ReadonlyMap<string, string>,
+    /** Record id → its agency, filled while the records were described. */
+    private readonly agencyOf: Map<string, string>,
   ) {
-    for (let i = 0; i < records.length; i++) this.agencyOf.set(records[i]!.app.id, records[i]!.app.agencyId);
     this.systemIndex = new Int32Array(records.length);
+    this.viewFunctionAt = new Array<string | undefined>(records.length).fill(undefined);
     // At most one government and one compact name per record.
     this.partOf = new Int32Array(records.length).fill(-1);
     this.counts = new Int32Array(records.length);
     this.seen = new Int32Array(records.length);
+    this.agencySeen = new Int32Array(records.length);
   }
 
   /** A record alone (most of them): its own system, view record and representative. */
@@ -812,11 +900,11 @@ class SystemsBuilder {
     }
     this.systemIndex[index] = this.systems.length;
     this.systems.push(system);
-    this.representativeOf.set(id, appId);
-    this.functionOf.set(id, r.fn);
+    this.representatives.push(appId);
+    this.functions.push(r.fn);
     this.systemOf.set(appId, id);
     this.viewMembers.set(appId, only);
-    this.viewFunction.set(appId, r.fn);
+    this.setViewFunction(index, r.fn);
   }
 
   /** A group of records (inventory order) and the joins that made it. */
@@ -830,7 +918,7 @@ class SystemsBuilder {
       platformId ??= r.family;
     }
     const platform = platformId !== undefined ? this.reference.platformById.get(platformId) : undefined;
-    const usedBy = agenciesOf(members);
+    const usedBy = agenciesOf(members, this.agencySeen, ++this.stamp);
     const origin = originOf(members, platform?.designation, usedBy.length);
     const fn = systemFunction(members);
     const owner = origin === 'national' ? platform?.owner : this.owners.ownerOf(members);
@@ -850,8 +938,8 @@ class SystemsBuilder {
     const index = this.systems.length;
     for (let k = 0; k < indices.length; k++) this.systemIndex[indices[k]!] = index;
     this.systems.push(system);
-    this.representativeOf.set(id, rep.app.id);
-    this.functionOf.set(id, fn);
+    this.representatives.push(rep.app.id);
+    this.functions.push(fn);
     for (let k = 0; k < records.length; k++) this.systemOf.set(records[k]!, id);
     const family = platformId !== undefined ? this.families.get(platformId) : undefined;
     if (family === undefined) this.views(members, fn, rep, owner, undefined);
@@ -878,7 +966,7 @@ class SystemsBuilder {
       const fn = systemFunction(part);
       this.views(part, fn, representative(part, fn, owner, this.counts), owner, module.id);
       const records = part.map((r) => r.app.id);
-      const units = agenciesOf(part).length;
+      const units = agenciesOf(part, this.agencySeen, ++this.stamp).length;
       modules.push({ platform: module.id, name: module.name, function: fn ?? module.function, records });
       described.push(`${module.name} (${fn ?? module.function}) ${records.length} record${records.length === 1 ? '' : 's'} in ${units} unit${units === 1 ? '' : 's'}`);
     }
@@ -904,14 +992,19 @@ class SystemsBuilder {
       ids[0] = view.app.id;
       for (let k = 0, next = 1; k < part.length; k++) if (part[k] !== view) ids[next++] = part[k]!.app.id;
       this.viewMembers.set(view.app.id, ids);
-      this.viewFunction.set(view.app.id, partFn);
+      this.setViewFunction(view.index, partFn);
       if (module !== undefined) this.viewModule.set(view.app.id, module);
     }
   }
 
+  private setViewFunction(index: number, fn: string | undefined): void {
+    this.viewFunctionAt[index] = fn;
+    this.viewOrder.push(index);
+  }
+
   /** One evidence item per rule that joined records, naming the key and how many records it joined. */
   private joinEvidence(joins: readonly Join[]): EvidenceItem[] {
-    const agencyName = (this.agencyName ??= new Map(this.inventory.agencies.map((a) => [a.id, a.name])));
+    const agencyName = this.agencyNames();
     return joinRules(joins).map(({ kind, key, joins: ruleJoins }) => {
       // The rule's records, each once (`seen` holds the rule's stamp), the first four named.
       const stamp = ++this.stamp;
@@ -937,19 +1030,42 @@ class SystemsBuilder {
   }
 
   result(): SystemsResult {
+    const { systems, representatives, functions, records, viewFunctionAt, viewOrder } = this;
+    let representativeOf: Map<string, string> | undefined;
+    let functionOf: Map<string, string | undefined> | undefined;
+    let viewFunction: Map<string, string | undefined> | undefined;
     return {
       systems: this.systems,
       systemOf: this.systemOf,
-      representativeOf: this.representativeOf,
+      // Maps by system id no stage of the pipeline reads (it reads `representatives`): made on first use.
+      get representativeOf() {
+        return (representativeOf ??= bySystemId(systems, representatives));
+      },
+      representatives,
       viewMembers: this.viewMembers,
       agencyOf: this.agencyOf,
-      functionOf: this.functionOf,
-      viewFunction: this.viewFunction,
+      get functionOf() {
+        return (functionOf ??= bySystemId(systems, functions));
+      },
+      get viewFunction() {
+        if (viewFunction === undefined) {
+          viewFunction = new Map();
+          for (let k = 0; k < viewOrder.length; k++) viewFunction.set(records[viewOrder[k]!]!.app.id, viewFunctionAt[viewOrder[k]!]);
+        }
+        return viewFunction;
+      },
       viewModule: this.viewModule,
       stats: { records: this.records.length, systems: this.systems.length, multiRecordSystems: this.multi, recordsInMultiRecordSystems: this.inMulti },
-      byPosition: { applications: this.inventory.applications, system: this.systemIndex },
+      byPosition: { applications: this.inventory.applications, system: this.systemIndex, viewFunction: viewFunctionAt },
     };
   }
+}
+
+/** System id → the system's value, in `systems` order. */
+function bySystemId<T>(systems: readonly System[], values: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (let k = 0; k < systems.length; k++) out.set(systems[k]!.id, values[k]!);
+  return out;
 }
 
 /**
@@ -982,14 +1098,14 @@ function distinct<T>(items: readonly T[], valueOf: (item: T) => string): string[
 }
 
 /** The agencies of the records, each once, in order of first appearance. */
-function agenciesOf(members: readonly RecordInfo[]): string[] {
-  const seen = new Set<string>();
+function agenciesOf(members: readonly RecordInfo[], seen: Int32Array, stamp: number): string[] {
+  // `seen`: scratch by agency index, holding `stamp` (new for each call) for the agencies met.
   const out: string[] = [];
   for (let k = 0; k < members.length; k++) {
-    const agency = members[k]!.app.agencyId;
-    if (!seen.has(agency)) {
-      seen.add(agency);
-      out.push(agency);
+    const r = members[k]!;
+    if (seen[r.agencyIndex] !== stamp) {
+      seen[r.agencyIndex] = stamp;
+      out.push(r.app.agencyId);
     }
   }
   return out;
@@ -1345,6 +1461,9 @@ class OwnerIndex {
   }
 
   private lookup(text: string): string | undefined {
+    // Host labels are nearly always letters and digits already: their compact form is themselves, looked up
+    // directly (most are asked once, so remembering them would cost more than it saves).
+    if (isCompact(text)) return this.byKey.get(text) ?? undefined;
     let found = this.looked.get(text);
     if (found === undefined) {
       found = this.byKey.get(compactName(text)) ?? null;
@@ -1410,17 +1529,17 @@ export interface SystemView {
  * as an instance of that module (`viewModule`). A group of several records is its view record with the
  * group's status (the most alive), users and given costs summed, datasets joined, origin national or local
  * as the system's, and the function its records agree on (else the system's); exchanges are moved onto
- * view records. Single-record systems are their record, untouched. `result` is `inventory`'s reconciliation.
+ * view records (when first read: the duplicate detector takes degrees from the graph). Single-record systems
+ * are their record, untouched. `result` is `inventory`'s reconciliation. What reconciliation read from the
+ * inventory's text (region words, parsed addresses, name and address numbers: `RunText`) is registered for
+ * the view inventory, so the duplicate detector does not read it again.
  */
 export function systemView(inventory: Inventory, result: SystemsResult, classification: Map<string, Classification>): SystemView {
   const apps = inventory.applications;
   const systemOf = systemIndexes(inventory, result);
-  // Most records are their own view record of a one-record system. The others are looked up in maps a
-  // few thousand long: `standsFor`, a record that is not its own view record → its view record.
-  const standsFor = new Map<string, string>();
-  result.viewMembers.forEach((members, view) => {
-    for (let k = 1; k < members.length; k++) standsFor.set(members[k]!, view);
-  });
+  // Most records are their own view record of a one-record system. Of the others, a record that is not a
+  // view record (a key of `viewMembers`) is in one view record's list: that view record stands for it.
+  const viewMembers = result.viewMembers;
   const systems = result.systems;
   const oneRecord = new Uint8Array(systems.length);
   for (let k = 0; k < systems.length; k++) if (systems[k]!.records.length === 1) oneRecord[k] = 1;
@@ -1428,7 +1547,7 @@ export function systemView(inventory: Inventory, result: SystemsResult, classifi
   const isRepresented = new Uint8Array(apps.length);
   for (let i = 0; i < apps.length; i++) {
     const app = apps[i]!;
-    if (oneRecord[systemOf[i]!] === 0 && standsFor.has(app.id)) {
+    if (oneRecord[systemOf[i]!] === 0 && !viewMembers.has(app.id)) {
       represented.set(app.id, app);
       isRepresented[i] = 1;
     }
@@ -1437,6 +1556,12 @@ export function systemView(inventory: Inventory, result: SystemsResult, classifi
 
   const applications: Application[] = [];
   const viewClassification = new Map<string, Classification>();
+  // The inventory reconciled: what the result keeps by position applies (else it is looked up by id), and
+  // each view record's name and address numbers are handed on (`RunText`).
+  const aligned = inventory.applications === result.byPosition.applications;
+  const text = aligned ? result.text : undefined;
+  const viewNames = new Int32Array(text !== undefined ? apps.length : 0);
+  const viewAddresses = new Int32Array(text !== undefined ? apps.length : 0);
   // A national platform has a view record in every government using it: its best record of a function is
   // looked for once per system and function, not once per view record.
   const bestOfSystem = new Map<string, Classification | undefined>();
@@ -1444,6 +1569,11 @@ export function systemView(inventory: Inventory, result: SystemsResult, classifi
     const app = apps[i]!;
     // A record the reconciliation does not know has no view record.
     if (systemOf[i]! < 0) continue;
+    // The next view record's slot: a record skipped below leaves it to the next one.
+    if (text !== undefined) {
+      viewNames[applications.length] = text.names[i]!;
+      viewAddresses[applications.length] = text.addresses[i]!;
+    }
     if (oneRecord[systemOf[i]!] === 1) {
       applications.push(app);
       const c = classOf[i];
@@ -1452,9 +1582,9 @@ export function systemView(inventory: Inventory, result: SystemsResult, classifi
     }
     if (isRepresented[i] === 1) continue;
     const system = systems[systemOf[i]!]!;
-    const members = result.viewMembers.get(app.id)!;
+    const members = viewMembers.get(app.id)!;
     applications.push(aggregate(app, members, represented, system));
-    const fn = result.viewFunction.get(app.id);
+    const fn = aligned ? result.byPosition.viewFunction[i] : result.viewFunction.get(app.id);
     // A family's view record stands for one module: it is an instance of that module, and its best record
     // is looked for among that module's records.
     const module = result.viewModule.get(app.id);
@@ -1466,8 +1596,38 @@ export function systemView(inventory: Inventory, result: SystemsResult, classifi
     }
     viewClassification.set(app.id, systemClassification(module ?? system.sharedPlatform, found));
   }
+  // The duplicate detector reads exchange degrees from the graph, not the view's exchanges: they are moved
+  // onto view records when first read (then kept).
+  let exchanges: Inventory['exchanges'] | undefined;
+  const view: Inventory = {
+    ...inventory,
+    applications,
+    get exchanges(): Inventory['exchanges'] {
+      return (exchanges ??= viewExchanges(inventory.exchanges, standsForOf(viewMembers)));
+    },
+    set exchanges(value: Inventory['exchanges']) {
+      exchanges = value;
+    },
+  };
+  if (text !== undefined) {
+    const n = applications.length;
+    shareRunText(view, { ...text, names: viewNames.subarray(0, n), addresses: viewAddresses.subarray(0, n) });
+  }
+  return { inventory: view, classification: viewClassification };
+}
+
+/** A record that is not its own view record → its view record (a few thousand). */
+function standsForOf(viewMembers: ReadonlyMap<string, readonly string[]>): Map<string, string> {
+  const standsFor = new Map<string, string>();
+  viewMembers.forEach((members, view) => {
+    for (let k = 1; k < members.length; k++) standsFor.set(members[k]!, view);
+  });
+  return standsFor;
+}
+
+/** Exchanges moved onto view records (`standsFor`: a record that is not its own view record → its view record). */
+function viewExchanges(all: Inventory['exchanges'], standsFor: ReadonlyMap<string, string>): Inventory['exchanges'] {
   // Most exchanges join records that are their own view records: those are kept as they are, not copied.
-  const all = inventory.exchanges;
   const exchanges: Inventory['exchanges'] = new Array(all.length);
   let kept = 0;
   for (let k = 0; k < all.length; k++) {
@@ -1478,7 +1638,7 @@ export function systemView(inventory: Inventory, result: SystemsResult, classifi
     exchanges[kept++] = sourceId === x.sourceId && targetId === x.targetId ? x : { ...x, sourceId, targetId };
   }
   exchanges.length = kept;
-  return { inventory: { ...inventory, applications, exchanges }, classification: viewClassification };
+  return exchanges;
 }
 
 /** What a view record is called: its system's name, or its module's for a family's system (SIPD Penatausahaan). */
@@ -1513,6 +1673,7 @@ function systemIndexes(inventory: Inventory, result: SystemsResult): Int32Array 
  */
 function aggregate(view: Application, memberIds: readonly string[], represented: Map<string, Application>, system: System): Application {
   const datasets: string[] = [];
+  // Groups list a few datasets: repeats are looked for in the list itself, in a set only once it is long.
   let seenDatasets: Set<string> | undefined;
   let status: ApplicationStatus | undefined;
   let users: number | undefined;
@@ -1522,8 +1683,11 @@ function aggregate(view: Application, memberIds: readonly string[], represented:
     const m = id === view.id ? view : represented.get(id)!;
     for (let j = 0; j < m.datasets.length; j++) {
       const d = m.datasets[j]!;
-      seenDatasets ??= new Set();
-      if (!seenDatasets.has(d)) {
+      if (seenDatasets === undefined) {
+        if (datasets.includes(d)) continue;
+        datasets.push(d);
+        if (datasets.length === 16) seenDatasets = new Set(datasets);
+      } else if (!seenDatasets.has(d)) {
         seenDatasets.add(d);
         datasets.push(d);
       }
@@ -1593,7 +1757,7 @@ export function costView(inventory: Inventory, result: SystemsResult): Inventory
     if (s.records.length === 1) return app;
     if (s.origin === 'national') return app.origin === 'national' ? app : { ...app, origin: 'national' as const };
     const copy: Application = { ...app };
-    if (result.representativeOf.get(s.id) === app.id) {
+    if (result.representatives[k] === app.id) {
       if (given[k] === 1) copy.annualCost = total[k]!;
       else delete copy.annualCost;
     } else copy.annualCost = 0;
@@ -1609,7 +1773,7 @@ export function systemCostBases<T extends { annualCost: number; estimated: boole
   for (let k = 0; k < systems.length; k++) {
     const s = systems[k]!;
     if (s.records.length === 1 || s.origin === 'national') continue;
-    const rep = result.representativeOf.get(s.id)!;
+    const rep = result.representatives[k]!;
     for (const id of s.records) {
       const cost = out.get(id);
       if (cost === undefined) continue;

@@ -167,7 +167,18 @@ export function compact(tokens: readonly string[]): string {
 /** A name's tokens as names are compared: synonyms unified, stopwords and boilerplate and version tokens gone. */
 export function nameTokens(tokens: readonly string[], vocabulary: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (let t of joinSplitWords(tokens, vocabulary)) {
+  // A known word that camelCase or spacing split in two is rejoined ("Web GIS" → "webgis", "Whats App" →
+  // "whatsapp"), on the way rather than in a list of its own.
+  for (let i = 0; i < tokens.length; i++) {
+    let t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (next !== undefined && (t.length <= 3 || next.length <= 3)) {
+      const joined = t + next;
+      if (vocabulary.has(joined)) {
+        t = joined;
+        i++;
+      }
+    }
     t = stripNamePrefix(t, vocabulary);
     const syn = NAME_SYNONYM_OF.get(t);
     if (syn !== undefined) t = syn;
@@ -177,19 +188,6 @@ export function nameTokens(tokens: readonly string[], vocabulary: ReadonlySet<st
   return out;
 }
 
-/** Rejoins a known word that camelCase or spacing split in two: "Web GIS" → "webgis", "Whats App" → "whatsapp". */
-function joinSplitWords(tokens: readonly string[], vocabulary: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1];
-    if (b !== undefined && (a.length <= 3 || b.length <= 3) && vocabulary.has(a + b)) {
-      out.push(a + b);
-      i++;
-    } else out.push(a);
-  }
-  return out;
-}
 
 /** Prefixes Indonesian system names glue onto a word: e-, m- (mobile), SI- and SIM- (sistem informasi …). */
 const NAME_PREFIXES = ['sim', 'si', 'e', 'm'];
@@ -212,15 +210,19 @@ export function stripNamePrefix(token: string, vocabulary: ReadonlySet<string>):
 
 /** The tokens with every glued-on prefix stripped, or undefined when no token has one. */
 export function withoutNamePrefixes(tokens: readonly string[], vocabulary: ReadonlySet<string>): string[] | undefined {
-  let changed = false;
-  // Built by push rather than `map`, so it is the same kind of array as every other token list.
-  const out: string[] = [];
-  for (const t of tokens) {
+  // Made at the first stripped token (most names have none), by push rather than `map` or `slice`, so it is
+  // the same kind of array as every other token list.
+  let out: string[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const s = stripNamePrefix(t, vocabulary);
-    if (s !== t) changed = true;
-    out.push(s);
+    if (out === undefined && s !== t) {
+      out = [];
+      for (let k = 0; k < i; k++) out.push(tokens[k]!);
+    }
+    out?.push(s);
   }
-  return changed ? out : undefined;
+  return out;
 }
 
 /** Tokens worth comparing in a description. */
@@ -441,9 +443,20 @@ export function systemKey(url: UrlInfo | undefined): string | undefined {
   if (url === undefined) return undefined;
   const { host, path } = url;
   const first = path[0];
-  if (GENERIC_HOSTS.has(host) || GENERIC_HOST_SUFFIXES.some((s) => host.endsWith(s)) || url.isIp) return first ? `${host}/${first}` : undefined;
-  if (first !== undefined && first !== host.split('.')[0]) return `${host}/${first}`;
+  if (url.isIp || GENERIC_HOSTS.has(host) || hasGenericHostSuffix(host)) return first ? `${host}/${first}` : undefined;
+  if (first !== undefined && !isFirstLabel(host, first)) return `${host}/${first}`;
   return host;
+}
+
+function hasGenericHostSuffix(host: string): boolean {
+  for (let k = 0; k < GENERIC_HOST_SUFFIXES.length; k++) if (host.endsWith(GENERIC_HOST_SUFFIXES[k]!)) return true;
+  return false;
+}
+
+/** `text` is the host's first label (`host.split('.')[0]`), compared without splitting the host. */
+function isFirstLabel(host: string, text: string): boolean {
+  const dot = host.indexOf('.');
+  return (dot < 0 ? host.length : dot) === text.length && host.startsWith(text);
 }
 
 /** True for hosts run by a regional government or on a private address: an application there is local. */
@@ -459,12 +472,16 @@ function isRegionalLabel(label: string): boolean {
 
 export function isRegionalHost(url: UrlInfo, regionTokens: ReadonlySet<string>): boolean {
   if (url.isIp || url.host === 'localhost') return true;
-  const labels = url.host.split('.');
-  for (const label of labels) {
-    if (isRegionalLabel(label)) return true;
-    if (regionTokens.has(label)) return true;
+  // Label by label, as `host.split('.')` gives them, without making the list: most hosts answer early.
+  const host = url.host;
+  for (let start = 0; ; ) {
+    const dot = host.indexOf('.', start);
+    const end = dot < 0 ? host.length : dot;
+    const label = host.slice(start, end);
+    if (isRegionalLabel(label) || regionTokens.has(label)) return true;
+    if (dot < 0) return false;
+    start = dot + 1;
   }
-  return false;
 }
 
 /** Words of the first meaningful path segment ("/paten", "/sipkd", "/Apps/DataAntrian"), for the lexicon. */
@@ -622,4 +639,56 @@ function addProperNameTokens(out: Set<string>, tokens: readonly string[], vocabu
     if (t.length < 3 || DIGITS.test(t) || vocabulary.has(t) || STOPWORDS.has(t) || BOILERPLATE.has(t)) continue;
     out.add(t);
   }
+}
+
+// ───────────────────────────── Text facts shared within one run ─────────────────────────────
+
+/**
+ * What one analysis run has already read from its inventory's text, for a later stage of the same run:
+ * records reconciliation (systems.ts) parses every address, tokenises the agencies' names and regions for
+ * their region words, resolves governments and numbers the distinct names and addresses; the duplicate
+ * detector, run next on the system-level view of that inventory, needs the same. The facts are registered
+ * under the view inventory `systemView` makes afresh for each run (`shareRunText`), so they live and die
+ * with that run: nothing carries over to another run or another inventory. The view is read, never altered.
+ */
+export interface RunText {
+  /** The agencies whose names and regions `regionTokens` holds. */
+  agencies: readonly object[];
+  /** The vocabulary `regionTokens` was read with: the facts apply to a stage using the same reference. */
+  vocabulary: ReadonlySet<string>;
+  /** `properNameTokens` of the agencies' names and regions (never mutated). */
+  regionTokens: ReadonlySet<string>;
+  /** `tokenize` of an agency's name or region, as read for `regionTokens` (never mutated); undefined for another text. */
+  tokensOf(text: string): readonly string[] | undefined;
+  /** Agency id → its name (made on first call, never mutated). */
+  agencyNames(): ReadonlyMap<string, string>;
+  /** The top-level government of an agency (`governmentsOf` in dup-features.ts). */
+  governmentOf(agencyId: string): string;
+  /** `parseUrl(raw)` for an address already parsed (null: parsed, not an address); undefined when not parsed. */
+  parsedUrl(raw: string): UrlInfo | null | undefined;
+  /**
+   * By position of the records of the inventory the facts are registered for: each record's name as a number
+   * (one per distinct name), and its address as a number (0: none, or not an address; else one per distinct
+   * address, `addressUrl`). Lets a stage keep what it works out per name or address in arrays.
+   */
+  names: Int32Array;
+  addresses: Int32Array;
+  /** How many name numbers there are (numbers are 0 … nameCount - 1) and address numbers (1 … addressCount). */
+  nameCount: number;
+  addressCount: number;
+  /** The parsed address of an address number (≥ 1). */
+  addressUrl(number: number): UrlInfo;
+}
+
+const runTexts = new WeakMap<object, RunText>();
+
+/** Registers the text facts of the run that made `inventory` (a view inventory, new for each run). */
+export function shareRunText(inventory: object, text: RunText): void {
+  runTexts.set(inventory, text);
+}
+
+/** The text facts registered for `inventory`, when they were read from its agencies with `vocabulary`. */
+export function runTextOf(inventory: { agencies: readonly object[] }, vocabulary: ReadonlySet<string>): RunText | undefined {
+  const text = runTexts.get(inventory);
+  return text !== undefined && text.vocabulary === vocabulary && text.agencies === inventory.agencies ? text : undefined;
 }
