@@ -60,6 +60,8 @@ export interface RecommendFacts {
   functionOf?: Map<string, string | undefined>;
   /** The application index of this inventory (`buildGraph(inventory).index`); built when absent. */
   index?: AppIndex;
+  /** The plans of the clusters given (`analyzeSpend(…).plans` with its `clusters`); made when absent or of other clusters. */
+  plans?: ClusterPlan[];
 }
 
 /** One ordering constraint between two recommendations; `kept: false` when dropped to break a cycle. */
@@ -126,6 +128,12 @@ interface Context {
   appStamp: number;
   agencyMark: Int32Array;
   agencyStamp: number;
+  /**
+   * Where each agency index comes in the sorted agency ids (`Array.prototype.sort` order), and the agency
+   * index at each place: a list of agencies is sorted as numbers and named after (the ids are distinct).
+   */
+  agencyPlace: Int32Array;
+  agencyAtPlace: Int32Array;
 }
 
 /** What the cluster plans decide, by position. */
@@ -156,7 +164,7 @@ export function recommend(
   const costs = facts.costs ?? estimateCosts(inventory, facts.functionOf ?? functionCodes(inventory), a, sharedPlatformOf);
   const ctx = buildContext(inventory, a, index, costs, sharedPlatformOf);
 
-  const plans = planClusters(clusters, sharedPlatformOf);
+  const plans = plansOf(clusters, facts.plans) ?? planClusters(clusters, sharedPlatformOf);
   const n = index.ids.length;
   const drafts: Draft[] = [];
   const moves: Moves = { movesIn: new Map(), movingAt: new Uint8Array(n), keeperAt: new Int32Array(n).fill(-1) };
@@ -223,6 +231,12 @@ function buildContext(
   const agencyRank = agencyRanks(index, agencyById);
   const levelAt = new Int8Array(n);
   for (let p = 0; p < n; p++) levelAt[p] = agencyRank[agencyAt[p]!]!;
+  // The builtin sort without a comparator, and the index's own map back from id to agency.
+  const sortedAgencyIds = index.agencies.ids.slice().sort();
+  const agencyAtPlace = new Int32Array(sortedAgencyIds.length);
+  for (let r = 0; r < sortedAgencyIds.length; r++) agencyAtPlace[r] = index.agencies.indexOf.get(sortedAgencyIds[r]!)!;
+  const agencyPlace = new Int32Array(sortedAgencyIds.length);
+  for (let r = 0; r < agencyAtPlace.length; r++) agencyPlace[agencyAtPlace[r]!] = r;
   return {
     inventory,
     a,
@@ -241,7 +255,16 @@ function buildContext(
     appStamp: 0,
     agencyMark: new Int32Array(index.agencies.ids.length),
     agencyStamp: 0,
+    agencyPlace,
+    agencyAtPlace,
   };
+}
+
+/** `plans` when they are the plans of exactly these clusters (the same objects, in order). */
+function plansOf(clusters: DuplicateCluster[], plans: ClusterPlan[] | undefined): ClusterPlan[] | undefined {
+  if (plans === undefined || plans.length !== clusters.length) return undefined;
+  for (let k = 0; k < plans.length; k++) if (plans[k]!.cluster !== clusters[k]) return undefined;
+  return plans;
 }
 
 function functionCodes(inventory: Inventory): Map<string, string | undefined> {
@@ -268,8 +291,8 @@ function clusterRecommendation(ctx: Context, cluster: DuplicateCluster, moving: 
       : `Consolidate ${moving.length + 1} applications for ${what} onto ${keeper}`;
   let movingCost = 0;
   let estimated = 0;
-  for (const id of moving) {
-    const cost = ctx.costs.get(id);
+  for (let k = 0; k < moving.length; k++) {
+    const cost = ctx.costs.get(moving[k]!);
     movingCost += cost?.annualCost ?? 0;
     if (cost?.estimated) estimated++;
   }
@@ -326,19 +349,22 @@ function retireCandidates(ctx: Context, moves: Moves): Retiring {
 
 function retireRecommendations(ctx: Context, retiring: Retiring): Draft[] {
   const byAgency = new Map<string, string[]>();
-  for (const id of retiring.reasons.keys()) {
+  retiring.reasons.forEach((_, id) => {
     const agencyId = appOf(ctx, id)!.agencyId;
     const list = byAgency.get(agencyId);
     if (list === undefined) byAgency.set(agencyId, [id]);
     else list.push(id);
-  }
+  });
   const drafts: Draft[] = [];
-  for (const [agencyId, ids] of byAgency) {
+  // The same assumptions close every retirement's cost line: written once.
+  const decommissioning = `decommissioning cost ${ctx.a.decommissionCostFactor.low}–${ctx.a.decommissionCostFactor.high}× one year spread over ${ctx.a.amortisationYears} years`;
+  byAgency.forEach((ids, agencyId) => {
     let cost = 0;
     let estimated = 0;
     const byStatus: string[] = [];
     const unused: string[] = [];
-    for (const id of ids) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
       const c = ctx.costs.get(id);
       cost += c?.annualCost ?? 0;
       if (c?.estimated) estimated++;
@@ -354,7 +380,7 @@ function retireRecommendations(ctx: Context, retiring: Retiring): Draft[] {
     if (byStatus.length > 0) rationale.push(`marked retired in the inventory: ${byStatus.map((id) => describeApp(ctx, id)).join(', ')}`);
     if (unused.length > 0) rationale.push(`0 users and no exchange: ${unused.map((id) => describeApp(ctx, id)).join(', ')}`);
     rationale.push(
-      `still costs ${formatRupiah(cost)} a year (${estimated} of ${ids.length} costs estimated); net savings ${formatRange(savings)} after decommissioning cost ${ctx.a.decommissionCostFactor.low}–${ctx.a.decommissionCostFactor.high}× one year spread over ${ctx.a.amortisationYears} years`,
+      `still costs ${formatRupiah(cost)} a year (${estimated} of ${ids.length} costs estimated); net savings ${formatRange(savings)} after ${decommissioning}`,
       `confidence ${round2(confidence)} (${unused.length > 0 ? 'unused inferred from 0 users and no exchange' : 'status given by the inventory'})`,
       effortLine(ctx.a, ids.length, 1, exchanges, effortPoints),
     );
@@ -377,7 +403,7 @@ function retireRecommendations(ctx: Context, retiring: Retiring): Draft[] {
       at,
       removesFrom: 0,
     });
-  }
+  });
   return drafts;
 }
 
@@ -411,7 +437,10 @@ function manualExchangeRecommendations(ctx: Context, goneAt: Uint8Array, moves: 
   // Counts by mechanism code and by partner government, reset after each government.
   const mechanismCount = new Int32Array(MECHANISMS.length);
   const partnerCount = new Int32Array(index.agencies.ids.length);
-  const describeMove = (id: string) => `${id} → ${moves.movesIn.get(id)!.keeper} (cluster ${moves.movesIn.get(id)!.clusterId})`;
+  const describeMove = (id: string) => {
+    const move = moves.movesIn.get(id)!;
+    return `${id} → ${move.keeper} (cluster ${move.clusterId})`;
+  };
   const describeEdge = (e: number) => describeExchange(ctx, e);
   const describePartner = ([g, k]: [number, number]) => `${agencyName(ctx, index.agencies.ids[g]!)} (${k})`;
   const drafts: Draft[] = [];
@@ -981,7 +1010,15 @@ function dependencyGraph(ctx: Context, drafts: Draft[]): DependencyGraph {
   for (; i < n; i++) {
     const d = drafts[i]!;
     const target = d.rec.target;
-    const tp = target === undefined || !CHANGES_TARGET.has(d.rec.kind) ? undefined : indexOf.get(target);
+    // A target is its recommendation's first application (positions looked up once, in `at`).
+    const tp =
+      target === undefined || !CHANGES_TARGET.has(d.rec.kind)
+        ? undefined
+        : d.rec.applications[0] === target
+          ? d.at[0] === -1
+            ? undefined
+            : d.at[0]
+          : indexOf.get(target);
     if (tp !== undefined) {
       for (let k = 0; k < d.at.length; k++) if (d.at[k] !== -1) own[d.at[k]!] = i;
       linkAt(tp);
@@ -1015,18 +1052,27 @@ function dependencyGraph(ctx: Context, drafts: Draft[]): DependencyGraph {
 function breakCycles(graph: DependencyGraph): number[] {
   const { n, outStart, to, weight, alive } = graph;
   const dropped: number[] = [];
+  // Only nodes of a component with several nodes can be on a cycle in a later round (rounds only drop
+  // edges): each round after the first looks at those alone, in ascending order as before.
+  let active = new Int32Array(n);
+  for (let i = 0; i < n; i++) active[i] = i;
+  const isActive = new Uint8Array(n).fill(1);
   for (;;) {
-    const { component, components } = tarjan(graph);
+    const { component, components } = tarjan(graph, active, isActive);
     // Edges inside a component (there are no self-edges) are the ones on a cycle.
     const minimum = new Int32Array(components).fill(0x7fffffff);
-    for (let i = 0; i < n; i++) {
+    const size = new Int32Array(components);
+    for (let a = 0; a < active.length; a++) {
+      const i = active[a]!;
       const c = component[i]!;
+      size[c]++;
       for (let e = outStart[i]!; e < outStart[i + 1]!; e++) {
         if (alive[e] === 1 && component[to[e]!] === c && weight[e]! < minimum[c]!) minimum[c] = weight[e]!;
       }
     }
     let changed = false;
-    for (let i = 0; i < n; i++) {
+    for (let a = 0; a < active.length; a++) {
+      const i = active[a]!;
       const c = component[i]!;
       for (let e = outStart[i]!; e < outStart[i + 1]!; e++) {
         if (alive[e] === 1 && component[to[e]!] === c && weight[e] === minimum[c]) {
@@ -1037,11 +1083,21 @@ function breakCycles(graph: DependencyGraph): number[] {
       }
     }
     if (!changed) return dropped;
+    let next = 0;
+    for (let a = 0; a < active.length; a++) {
+      const i = active[a]!;
+      if (size[component[i]!]! > 1) active[next++] = i;
+      else isActive[i] = 0;
+    }
+    active = active.subarray(0, next);
   }
 }
 
-/** Tarjan's strongly connected components over the live edges, iterative (no recursion depth limit). */
-function tarjan(graph: DependencyGraph): { component: Int32Array; components: number } {
+/**
+ * Tarjan's strongly connected components over the live edges between the `active` nodes (`isActive`),
+ * iterative (no recursion depth limit). Inactive nodes keep component −1.
+ */
+function tarjan(graph: DependencyGraph, active: Int32Array, isActive: Uint8Array): { component: Int32Array; components: number } {
   const { n, outStart, to, alive } = graph;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -1053,7 +1109,8 @@ function tarjan(graph: DependencyGraph): { component: Int32Array; components: nu
   let sp = 0;
   let counter = 0;
   let components = 0;
-  for (let root = 0; root < n; root++) {
+  for (let a = 0; a < active.length; a++) {
+    const root = active[a]!;
     if (index[root] !== -1) continue;
     let fp = 0;
     frameNode[fp] = root;
@@ -1064,7 +1121,7 @@ function tarjan(graph: DependencyGraph): { component: Int32Array; components: nu
     while (fp > 0) {
       const v = frameNode[fp - 1]!;
       let e = frameEdge[fp - 1]!;
-      while (e < outStart[v + 1]! && alive[e] === 0) e++;
+      while (e < outStart[v + 1]! && (alive[e] === 0 || isActive[to[e]!] === 0)) e++;
       if (e < outStart[v + 1]!) {
         frameEdge[fp - 1] = e + 1;
         const w = to[e]!;
@@ -1135,9 +1192,14 @@ function timeLabels(ctx: Context, plans: ClusterPlan[], moves: Moves, retiring: 
     const p = ctx.index.indexOf.get(id);
     if (p !== undefined) platformAt[p] = platform;
   });
-  // Reasons shared by many applications are written once (per platform, per integration).
-  const platformReason = new Map<string, string>();
-  const integrationReason = new Array<string | undefined>(byPriority.length);
+  // Assignments shared by many applications are made once (per platform, per integration, per reason) and
+  // shared, as the records of one system share their view record's (systemTimeLabels): 26,000 small
+  // objects fewer to allocate and keep.
+  const platformAssignment = new Map<string, TimeAssignment>();
+  const integrationAssignment = new Array<TimeAssignment | undefined>(byPriority.length);
+  const tolerated: TimeAssignment = { label: 'tolerate', reason: TOLERATE };
+  const retiredAssignment: TimeAssignment = { label: 'eliminate', reason: 'marked retired in the inventory' };
+  const unusedAssignment: TimeAssignment = { label: 'eliminate', reason: 'unused: 0 users and no exchange' };
   const time = new Map<string, TimeAssignment>();
   const apps = ctx.inventory.applications;
   for (let i = 0; i < apps.length; i++) {
@@ -1158,14 +1220,14 @@ function timeLabels(ctx: Context, plans: ClusterPlan[], moves: Moves, retiring: 
     } else {
       const platform = app.status !== 'retired' ? platformAt[p] : undefined;
       if (platform !== undefined) {
-        let reason = platformReason.get(platform);
-        if (reason === undefined) platformReason.set(platform, (reason = `instance of shared platform ${platform}`));
-        t = { label: 'invest', reason };
+        let shared = platformAssignment.get(platform);
+        if (shared === undefined) platformAssignment.set(platform, (shared = { label: 'invest', reason: `instance of shared platform ${platform}` }));
+        t = shared;
       } else if (retiring.at[p] !== 0) {
-        t = { label: 'eliminate', reason: retiring.at[p] === 1 ? 'marked retired in the inventory' : 'unused: 0 users and no exchange' };
+        t = retiring.at[p] === 1 ? retiredAssignment : unusedAssignment;
       } else {
         const r = integratedBy[p]!;
-        t = { label: 'tolerate', reason: r === -1 ? TOLERATE : (integrationReason[r] ??= `${TOLERATE}; its integration is covered by ${byPriority[r]!.rec.id}`) };
+        t = r === -1 ? tolerated : (integrationAssignment[r] ??= { label: 'tolerate', reason: `${TOLERATE}; its integration is covered by ${byPriority[r]!.rec.id}` });
       }
     }
     time.set(app.id, t);
@@ -1228,16 +1290,20 @@ function effortLine(a: Assumptions, applications: number, agencies: number, exch
 /** The distinct agencies of the applications at `positions[from ..]` (−1 skipped), sorted. */
 function agenciesOf(ctx: Context, positions: number[], from = 0): string[] {
   const stamp = ++ctx.agencyStamp;
-  const out: string[] = [];
+  // Places in the sorted agency ids, sorted as numbers: the ids in string order without comparing strings.
+  const places: number[] = [];
   for (let k = from; k < positions.length; k++) {
     const p = positions[k]!;
     if (p === -1) continue;
     const a = ctx.agencyAt[p]!;
     if (ctx.agencyMark[a] === stamp) continue;
     ctx.agencyMark[a] = stamp;
-    out.push(ctx.index.agencies.ids[a]!);
+    places.push(ctx.agencyPlace[a]!);
   }
-  return sortStrings(out);
+  const sorted: ArrayLike<number> = places.length > 16 ? Int32Array.from(places).sort() : sortSmall(places, (x, y) => x - y);
+  const out = new Array<string>(sorted.length);
+  for (let k = 0; k < sorted.length; k++) out[k] = ctx.index.agencies.ids[ctx.agencyAtPlace[sorted[k]!]!]!;
+  return out;
 }
 
 /**
@@ -1250,24 +1316,6 @@ function sortSmall<T>(items: T[], order: (x: T, y: T) => number): T[] {
     const item = items[i]!;
     let j = i - 1;
     while (j >= 0 && order(items[j]!, item) > 0) {
-      items[j + 1] = items[j]!;
-      j--;
-    }
-    items[j + 1] = item;
-  }
-  return items;
-}
-
-/**
- * Sorts distinct strings in place, as `Array.prototype.sort()` orders them (UTF-16 code units). Most lists
- * here have a handful of items: insertion sort spares the work array and the comparator calls.
- */
-function sortStrings(items: string[]): string[] {
-  if (items.length > 16) return items.sort();
-  for (let i = 1; i < items.length; i++) {
-    const item = items[i]!;
-    let j = i - 1;
-    while (j >= 0 && items[j]! > item) {
       items[j + 1] = items[j]!;
       j--;
     }
@@ -1290,7 +1338,8 @@ function describeApp(ctx: Context, id: string): string {
 
 /** Up to `max` items described and joined, then how many more there are ("a, b and 3 more"). */
 function listSome<T>(items: T[], describe: (item: T) => string, max = 20): string {
-  const shown = items.slice(0, max).map(describe).join(', ');
+  let shown = '';
+  for (let k = 0; k < items.length && k < max; k++) shown += k === 0 ? describe(items[k]!) : `, ${describe(items[k]!)}`;
   return items.length <= max ? shown : `${shown} and ${items.length - max} more`;
 }
 

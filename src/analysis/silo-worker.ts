@@ -8,6 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Inventory } from '../types.js';
+import type { AppIndex } from '../graph/types.js';
 import { loadInventory } from '../inventory/index.js';
 import { registerStandardLoaders } from '../inventory/standard.js';
 import { buildGraph } from '../graph/build.js';
@@ -42,17 +43,23 @@ parentPort!.on('message', (message: SiloJob | SiloShared | TargetJob) => {
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 async function run(job: SiloJob): Promise<void> {
-  const inventory = await silos(job);
-  if (inventory !== undefined) await target(inventory, job.seed);
+  const reading = await silos(job);
+  if (reading !== undefined) await target(reading, job.seed);
   parentPort!.close();
 }
 
-/** Answers the silo analysis; the inventory read when it succeeded. */
-async function silos(job: SiloJob): Promise<Inventory | undefined> {
+/** The inventory read, and its application index (kept for the target state). */
+interface Reading {
+  inventory: Inventory;
+  index: AppIndex;
+}
+
+/** Answers the silo analysis; the reading when it succeeded. */
+async function silos(job: SiloJob): Promise<Reading | undefined> {
   let reply: SiloReply;
-  let inventory: Inventory | undefined;
+  let reading: Reading | undefined;
   try {
-    inventory = await loadInventory(job.path, job.load);
+    const inventory = await loadInventory(job.path, job.load);
     const graph = buildGraph(inventory);
     const partition = louvainCommunities(graph.index, job.seed, job.resolution);
     const message = await next();
@@ -66,21 +73,29 @@ async function silos(job: SiloJob): Promise<Inventory | undefined> {
     });
     // The findings travel as their text (silo-thread.ts): stringified here, parsed there only if read.
     reply = { ok: true, fingerprint: inventoryFingerprint(inventory), result: { ...result, silos: [] }, silosJson: JSON.stringify(result.silos) };
+    reading = { inventory, index: graph.index };
   } catch (error) {
     reply = { ok: false, error: errorText(error) };
-    inventory = undefined;
+    reading = undefined;
   }
   parentPort!.postMessage(reply);
-  return inventory;
+  return reading;
 }
 
 /** Answers the target state, when asked for. */
-async function target(inventory: Inventory, seed: number): Promise<void> {
+async function target({ inventory, index }: Reading, seed: number): Promise<void> {
   const job = await next();
   if (job.kind !== 'target') return;
   let reply: TargetReply;
   try {
-    const targetState = simulateTargetState(inventory, job.clusters, job.recommendations, (inv) => siloIndexOf(inv, { seed }).value, job.facts, job.assumptions);
+    const targetState = simulateTargetState(
+      inventory,
+      job.clusters,
+      job.recommendations,
+      (inv) => siloIndexOf(inv, { seed }).value,
+      { ...job.facts, index },
+      job.assumptions,
+    );
     reply = { ok: true, targetState };
   } catch (error) {
     reply = { ok: false, error: errorText(error) };

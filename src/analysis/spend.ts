@@ -46,6 +46,11 @@ export interface SpendResult {
   /** The input clusters, copied, with totalAnnualCost, redundantAnnualCost, estimatedAnnualSavings and cost evidence. */
   clusters: DuplicateCluster[];
   totals: SpendTotals;
+  /**
+   * The consolidation plan of each of `clusters` (`planClusters(clusters, sharedPlatformOf)`, made once
+   * here): pass it to `recommend` with these clusters rather than plan them again.
+   */
+  plans: ClusterPlan[];
 }
 
 export function analyzeSpend(
@@ -61,20 +66,28 @@ export function analyzeSpend(
   let duplicateAnnualCost = 0;
   let redundantAnnualCost = 0;
   const savings: SavingsRange = { low: 0, expected: 0, high: 0 };
-  const priced = planClusters(clusters, sharedPlatformOf).map((plan) => {
-    const result = priceCluster(plan, costs, a);
+  const plans = planClusters(clusters, sharedPlatformOf);
+  const assumptionsNote = migrationAssumptions(a);
+  const priced = new Array<DuplicateCluster>(plans.length);
+  const pricedPlans = new Array<ClusterPlan>(plans.length);
+  for (let k = 0; k < plans.length; k++) {
+    const plan = plans[k]!;
+    const result = priceCluster(plan, costs, a, assumptionsNote);
     duplicateAnnualCost += result.totalAnnualCost;
     redundantAnnualCost += result.redundantAnnualCost;
     savings.low += result.estimatedAnnualSavings.low;
     savings.expected += result.estimatedAnnualSavings.expected;
     savings.high += result.estimatedAnnualSavings.high;
-    return result;
-  });
+    priced[k] = result;
+    // The priced copy has the same keeper, members and platform: the plan stands for it as it is.
+    pricedPlans[k] = { ...plan, cluster: result };
+  }
 
   return {
     costs,
     clusters: priced,
     totals: { totalAnnualCost, duplicateAnnualCost, redundantAnnualCost, estimatedAnnualSavings: savings, estimatedCostApplications },
+    plans: pricedPlans,
   };
 }
 
@@ -102,17 +115,19 @@ export function planClusters(clusters: DuplicateCluster[], sharedPlatformOf: Map
   const keepers = new Set(clusters.map((c) => c.keeper));
   const moved = new Set<string>();
   return clusters.map((cluster) => {
-    if (!cluster.applications.includes(cluster.keeper)) {
+    const members = cluster.applications;
+    if (!members.includes(cluster.keeper)) {
       throw new Error(`duplicate cluster ${cluster.id}: keeper ${cluster.keeper} is not one of its applications`);
     }
     const platform = cluster.sharedPlatform ?? sharedPlatformOf.get(cluster.keeper);
     const retained = new Set<string>([cluster.keeper]);
     if (platform !== undefined) {
-      for (const id of cluster.applications) if (sharedPlatformOf.get(id) === platform) retained.add(id);
+      for (let k = 0; k < members.length; k++) if (sharedPlatformOf.get(members[k]!) === platform) retained.add(members[k]!);
     }
     const moving: string[] = [];
     const skipped: Array<{ id: string; reason: string }> = [];
-    for (const id of cluster.applications) {
+    for (let k = 0; k < members.length; k++) {
+      const id = members[k]!;
       if (retained.has(id)) continue;
       if (moved.has(id)) skipped.push({ id, reason: 'already moves in an earlier cluster' });
       else if (keepers.has(id)) skipped.push({ id, reason: 'keeper of another cluster' });
@@ -147,7 +162,15 @@ export function retirementSavings(cost: number, a: Assumptions): SavingsRange {
   return netSavings(cost, a.decommissionCostFactor, none, a.amortisationYears);
 }
 
-function priceCluster(plan: ClusterPlan, costs: Map<string, ApplicationCost>, a: Assumptions): DuplicateCluster {
+/** The end of every cluster's savings line: the same assumptions for all, written once per run. */
+function migrationAssumptions(a: Assumptions): string {
+  return (
+    `cost ${a.migrationCostFactor.low}–${a.migrationCostFactor.high}× one year spread over ${a.amortisationYears} years and ` +
+    `keeper absorption ${a.keeperAbsorptionShare.low}–${a.keeperAbsorptionShare.high} of the absorbed cost`
+  );
+}
+
+function priceCluster(plan: ClusterPlan, costs: Map<string, ApplicationCost>, a: Assumptions, assumptionsNote: string): DuplicateCluster {
   const { cluster, retained, moving, skipped } = plan;
   let total = 0;
   let retainedCost = 0;
@@ -157,7 +180,8 @@ function priceCluster(plan: ClusterPlan, costs: Map<string, ApplicationCost>, a:
   // One lookup per member: `moving` is a subsequence of the members (each at its first occurrence), and
   // the keeper is a member.
   let next = 0;
-  for (const id of cluster.applications) {
+  for (let k = 0; k < cluster.applications.length; k++) {
+    const id = cluster.applications[k]!;
     const cost = costOf(costs, id);
     total += cost.annualCost;
     if (cost.estimated) estimated++;
@@ -187,8 +211,7 @@ function priceCluster(plan: ClusterPlan, costs: Map<string, ApplicationCost>, a:
       detail:
         `redundant ${formatRupiah(redundant)} a year over ${moving.length} application${moving.length === 1 ? '' : 's'}; net savings ` +
         `${formatRupiah(savings.low)}–${formatRupiah(savings.high)} (expected ${formatRupiah(savings.expected)}) after migration ` +
-        `cost ${a.migrationCostFactor.low}–${a.migrationCostFactor.high}× one year spread over ${a.amortisationYears} years and ` +
-        `keeper absorption ${a.keeperAbsorptionShare.low}–${a.keeperAbsorptionShare.high} of the absorbed cost`,
+        assumptionsNote,
     },
   ];
   if (skipped.length > 0) {

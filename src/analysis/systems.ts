@@ -1830,40 +1830,41 @@ export function preferAdoptedKeepers(clusters: DuplicateCluster[], result: Syste
  */
 export function expandClusters(clusters: DuplicateCluster[], result: SystemsResult): DuplicateCluster[] {
   const systemById = systemsById(result);
+  const agencyOf = (r: string) => result.agencyOf.get(r) ?? r;
   return clusters.map((cluster) => {
-    // A cluster of national platforms lists thousands of records: membership is kept in sets.
-    const applications: string[] = [];
-    const listed = new Set<string>();
-    const agencies: string[] = [];
-    const withAgency = new Set<string>();
-    const parts: string[] = [];
-    for (const id of cluster.applications) {
-      const records = result.viewMembers.get(id) ?? [id];
-      for (const r of records) {
-        if (!listed.has(r)) {
-          listed.add(r);
-          applications.push(r);
-        }
+    // A cluster of national platforms lists thousands of records, most list a handful (see `Listing`).
+    // Indexed loops: run once per analysis, mostly interpreted, where a for…of allocates per item.
+    const members = cluster.applications;
+    const listed = new Listing();
+    const withAgency = new Listing();
+    for (let m = 0; m < members.length; m++) {
+      const records = result.viewMembers.get(members[m]!);
+      if (records === undefined) {
+        listed.add(members[m]!);
+        withAgency.add(agencyOf(members[m]!));
+        continue;
       }
-      const units = distinct(records, (r) => result.agencyOf.get(r) ?? r);
-      for (const a of units) {
-        if (!withAgency.has(a)) {
-          withAgency.add(a);
-          agencies.push(a);
-        }
-      }
-      const name = viewName(id, result, systemById);
-      parts.push(`${name} ${records.length} record${records.length === 1 ? '' : 's'} in ${units.length} unit${units.length === 1 ? '' : 's'}`);
-    }
-    for (const a of cluster.agencies) {
-      if (!withAgency.has(a)) {
-        withAgency.add(a);
-        agencies.push(a);
+      for (let k = 0; k < records.length; k++) {
+        listed.add(records[k]!);
+        withAgency.add(agencyOf(records[k]!));
       }
     }
-    const systems = distinct(cluster.applications, (id) => result.systemOf.get(id) ?? id);
+    for (let k = 0; k < cluster.agencies.length; k++) withAgency.add(cluster.agencies[k]!);
+    const applications = listed.items;
+    const agencies = withAgency.items;
+    const systemIds = new Listing();
+    for (let m = 0; m < members.length; m++) systemIds.add(result.systemOf.get(members[m]!) ?? members[m]!);
+    const systems = systemIds.items;
     const evidence = [...cluster.evidence];
     if (applications.length > cluster.applications.length) {
+      // Each member described, only for the clusters that list more records than members.
+      const parts: string[] = [];
+      for (const id of cluster.applications) {
+        const records = result.viewMembers.get(id) ?? [id];
+        const units = records.length === 1 ? 1 : distinct(records, agencyOf).length;
+        const name = viewName(id, result, systemById);
+        parts.push(`${name} ${records.length} record${records.length === 1 ? '' : 's'} in ${units} unit${units === 1 ? '' : 's'}`);
+      }
       evidence.push({ kind: 'systems', detail: `${applications.length} records of ${systems.length} systems (${parts.join('; ')}); each system's cost is counted once` });
     }
     return { ...cluster, applications, systems, agencies, evidence };
@@ -1878,6 +1879,16 @@ export function expandRecommendations(recommendations: Recommendation[], result:
   return recommendations.map((rec) => {
     if (rec.kind !== 'consolidate' && rec.kind !== 'adopt-common') return rec;
     const targetSystem = rec.target !== undefined ? result.systemOf.get(rec.target) : undefined;
+    // Most recommendations move view records that stand for themselves only: those are returned as they are
+    // (unless they repeat an id, which the listing below drops), without building the list to find out.
+    let expands = false;
+    for (let k = 0; k < rec.applications.length && !expands; k++) {
+      const id = rec.applications[k]!;
+      if (id === rec.target || result.systemOf.get(id) === targetSystem) continue;
+      const members = result.viewMembers.get(id);
+      expands = members !== undefined && (members.length !== 1 || members[0] !== id);
+    }
+    if (!expands && allDistinct(rec.applications)) return rec;
     const applications: string[] = [];
     const listed = new Set<string>();
     const list = (r: string) => {
@@ -1903,23 +1914,61 @@ export function expandRecommendations(recommendations: Recommendation[], result:
 }
 
 /**
- * TIME labels for records that are not their view record: a system moves or stays as a whole in a
- * government, so the records its view record stands for take the view record's label.
+ * Distinct strings in order of first appearance. A short list is searched, a long one gets a set: most
+ * lists here have a few items, and a set per list costs more to make than the search.
  */
-export function systemTimeLabels<T>(time: Map<string, T>, result: SystemsResult, inCluster: (id: string) => boolean): Map<string, T> {
-  const out = new Map(time);
+class Listing {
+  readonly items: string[] = [];
+  private seen: Set<string> | undefined;
+
+  add(value: string): void {
+    if (this.seen !== undefined) {
+      if (this.seen.has(value)) return;
+      this.seen.add(value);
+    } else {
+      if (this.items.includes(value)) return;
+      if (this.items.length === 16) this.seen = new Set([...this.items, value]);
+    }
+    this.items.push(value);
+  }
+}
+
+/** Whether no id repeats (a short list by comparison, a long one through a set). */
+function allDistinct(ids: readonly string[]): boolean {
+  if (ids.length > 16) return new Set(ids).size === ids.length;
+  for (let i = 1; i < ids.length; i++) for (let j = 0; j < i; j++) if (ids[i] === ids[j]) return false;
+  return true;
+}
+
+/**
+ * TIME labels for records that are not their view record: a system moves or stays as a whole in a
+ * government, so the records its view record stands for take the view record's label. Written into a copy
+ * of `time`, or into `into` when given (pass `time` itself to update it in place).
+ */
+export function systemTimeLabels<T>(time: Map<string, T>, result: SystemsResult, inCluster: (id: string) => boolean, into?: Map<string, T>): Map<string, T> {
+  // Every label is read before any is written, so a caller that owns `time` and passes it as `into` (no
+  // copy of 26,000 entries) gets what the copy would hold, in the same order.
+  const ids: string[] = [];
+  const labels: T[] = [];
   result.viewMembers.forEach((members, view) => {
     if (members.length === 1) return;
     const label = time.get(view);
     if (label === undefined || !inCluster(view)) return;
-    for (const id of members) if (id !== view) out.set(id, label);
+    for (const id of members) {
+      if (id === view) continue;
+      ids.push(id);
+      labels.push(label);
+    }
   });
+  const out = into ?? new Map(time);
+  for (let k = 0; k < ids.length; k++) out.set(ids[k]!, labels[k]!);
   return out;
 }
 
 /** Agency and government metrics with the number of distinct systems each uses. */
 export function withSystemsUsed(metrics: AgencyMetrics[], inventory: Inventory, result: SystemsResult, rollUp: boolean): AgencyMetrics[] {
-  const governmentOf = governmentsOf(inventory);
+  // The government roll-up only when asked for (its parent map and memo are not free at 5,800 agencies).
+  const governmentOf = rollUp ? governmentsOf(inventory) : undefined;
   const systemOf = systemIndexes(inventory, result);
   const used = new Map<string, Set<number>>();
   // Records come grouped by agency: the agency's set is looked up when the agency changes.
@@ -1928,7 +1977,7 @@ export function withSystemsUsed(metrics: AgencyMetrics[], inventory: Inventory, 
   inventory.applications.forEach((app, i) => {
     if (app.agencyId !== agencyId) {
       agencyId = app.agencyId;
-      const key = rollUp ? governmentOf(agencyId) : agencyId;
+      const key = governmentOf !== undefined ? governmentOf(agencyId) : agencyId;
       const existing = used.get(key);
       if (existing !== undefined) set = existing;
       else used.set(key, (set = new Set()));

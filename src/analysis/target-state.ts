@@ -27,6 +27,7 @@ import type {
   StateMetrics,
   TargetState,
 } from '../types.js';
+import type { AppIndex } from '../graph/types.js';
 import { describeAssumptions, resolveAssumptions, type AssumptionOverrides } from './assumptions.js';
 import { estimateCosts } from './spend.js';
 import { Interner } from './text.js';
@@ -37,6 +38,11 @@ export interface TargetStateFacts extends Partial<StateMetrics> {
   costs?: Map<string, { annualCost: number }>;
   sharedPlatformOf?: Map<string, string>;
   functionOf?: Map<string, string | undefined>;
+  /**
+   * The application index of this inventory (`buildGraph(inventory).index`): the ends of its exchanges are
+   * then read from it instead of being looked up by id. Ignored unless it indexes this inventory.
+   */
+  index?: AppIndex;
 }
 
 export interface AppliedRecommendations {
@@ -85,7 +91,7 @@ export function simulateTargetState(
   const costs = facts.costs ?? estimateCosts(inventory, facts.functionOf ?? functionCodes(inventory), a, sharedPlatformOf);
   const costOf = (id: string) => costs.get(id)?.annualCost ?? 0;
 
-  const applied = apply(inventory, recommendations);
+  const applied = apply(inventory, recommendations, facts.index);
   const target = applied.inventory;
 
   let annualCostBefore = facts.annualCost;
@@ -97,14 +103,14 @@ export function simulateTargetState(
   let absorption = 0;
   let migrated = 0;
   let retired = 0;
-  for (const [id, { successor }] of applied.removed) {
+  applied.removed.forEach(({ successor }, id) => {
     const cost = costOf(id);
     removedCost += cost;
     if (successor !== undefined) {
       absorption += Math.round(cost * a.keeperAbsorptionShare.expected);
       migrated++;
     } else retired++;
-  }
+  });
 
   const siloBefore = facts.siloIndex ?? siloIndexOf(inventory);
   const siloAfter = siloIndexOf(target);
@@ -165,23 +171,57 @@ export function applyRecommendations(inventory: Inventory, recommendations: Reco
  *
  * Applications are numbers throughout: the inventory's ids first (an id's first position), then ids only
  * exchanges name. Per number, typed arrays say whether it is removed, its successor and where its chain of
- * successors ends, so an exchange costs the lookup of its two ends and no string work; pairs of numbers
- * are the keys of the repeated-exchange index (small integers while numbers² < 2³¹, below 46,000 numbers).
+ * successors ends, so an exchange costs its two ends (read from the application index when given) and no
+ * string work; repeated exchanges and existing pairs are found in exchanges grouped by number (`pairIndex`).
  */
-function apply(inventory: Inventory, recommendations: Recommendation[]): AppliedRecommendations & { remains: (id: string) => boolean } {
+function apply(inventory: Inventory, recommendations: Recommendation[], index?: AppIndex): AppliedRecommendations & { remains: (id: string) => boolean } {
   const apps = inventory.applications;
   const xs = inventory.exchanges;
-  const numbers = new Interner();
+  const usable = index !== undefined && indexes(index, inventory);
+  // With the index of this inventory and distinct ids, an application's number is its position and the
+  // index's map answers for it: no second map of 26,000 ids to build.
   const numberAt = new Int32Array(apps.length);
-  for (let i = 0; i < apps.length; i++) numberAt[i] = numbers.id(apps[i]!.id);
+  let numbers: Numbers;
+  if (usable && index.indexOf.size === apps.length) {
+    numbers = new Numbers(index.indexOf, index.ids);
+    for (let i = 0; i < apps.length; i++) numberAt[i] = i;
+  } else {
+    // Numbered on first sight, as an Interner would.
+    const known = new Map<string, number>();
+    const ids: string[] = [];
+    for (let i = 0; i < apps.length; i++) {
+      const id = apps[i]!.id;
+      let k = known.get(id);
+      if (k === undefined) {
+        known.set(id, (k = ids.length));
+        ids.push(id);
+      }
+      numberAt[i] = k;
+    }
+    numbers = new Numbers(known, ids);
+  }
   const known = numbers.size;
   const sourceOf = new Int32Array(xs.length);
   const targetOf = new Int32Array(xs.length);
+  // The index's edges give the ends of the exchanges between known applications as positions (an id's
+  // first, whose number numberAt holds); only the others (self or unknown ends) are numbered by id, in
+  // inventory order as before, so ids only exchanges name get the same numbers.
+  const numbered = new Uint8Array(xs.length);
+  if (usable) {
+    const { src, dst, exchangeAt } = index;
+    for (let e = 0; e < exchangeAt.length; e++) {
+      const x = exchangeAt[e]!;
+      sourceOf[x] = numberAt[src[e]!]!;
+      targetOf[x] = numberAt[dst[e]!]!;
+      numbered[x] = 1;
+    }
+  }
   for (let x = 0; x < xs.length; x++) {
+    if (numbered[x] === 1) continue;
     sourceOf[x] = numbers.id(xs[x]!.sourceId);
     targetOf[x] = numbers.id(xs[x]!.targetId);
   }
-  const idOf = numbers.values;
+  const idOf = numbers.values();
   const total = numbers.size;
 
   const successor = new Int32Array(total).fill(-1);
@@ -197,13 +237,18 @@ function apply(inventory: Inventory, recommendations: Recommendation[]): Applied
     return k !== undefined && k < known ? k : -1;
   };
 
-  for (const rec of recommendations) {
+  // Indexed loops throughout: this runs once per analysis, largely before the optimiser has looked at it,
+  // and an interpreted for…of allocates an iterator result per item.
+  for (let r = 0; r < recommendations.length; r++) {
+    const rec = recommendations[r]!;
+    const ids = rec.applications;
     switch (rec.kind) {
       case 'consolidate':
       case 'adopt-common': {
         const target = rec.target === undefined ? -1 : knownNumber(rec.target);
         if (target === -1) break;
-        for (const id of rec.applications) {
+        for (let a = 0; a < ids.length; a++) {
+          const id = ids[a]!;
           const k = knownNumber(id);
           if (k === target || k === -1 || isRemoved[k] === 1) continue;
           successor[k] = target;
@@ -213,7 +258,8 @@ function apply(inventory: Inventory, recommendations: Recommendation[]): Applied
         break;
       }
       case 'retire':
-        for (const id of rec.applications) {
+        for (let a = 0; a < ids.length; a++) {
+          const id = ids[a]!;
           const k = knownNumber(id);
           if (k === -1 || isRemoved[k] === 1) continue;
           isRemoved[k] = 1;
@@ -222,12 +268,13 @@ function apply(inventory: Inventory, recommendations: Recommendation[]): Applied
         break;
       case 'integrate':
       case 'share-data':
-        if (rec.exchanges !== undefined) for (const id of rec.exchanges) converted.add(id);
+        if (rec.exchanges !== undefined) for (let x = 0; x < rec.exchanges.length; x++) converted.add(rec.exchanges[x]!);
         if (rec.target !== undefined) {
           // An end outside the inventory never remains an application: such connections are never added.
           const from = knownNumber(rec.target);
           if (from === -1) break;
-          for (const id of rec.applications) {
+          for (let a = 0; a < ids.length; a++) {
+            const id = ids[a]!;
             const to = knownNumber(id);
             if (id === rec.target || to === -1) continue;
             connectFrom.push(from);
@@ -285,51 +332,88 @@ function apply(inventory: Inventory, recommendations: Recommendation[]): Applied
     }
   }
 
-  const stride = total;
+  // Exchanges that remain: both ends still there, resolved to their successors, and not a self-loop.
+  const resolvedSource = new Int32Array(xs.length).fill(-1);
+  const resolvedTarget = new Int32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const s0 = sourceOf[i]!;
+    const t0 = targetOf[i]!;
+    if (gone[s0] === 1 || gone[t0] === 1) continue;
+    const s = resolved[s0]!;
+    const t = resolved[t0]!;
+    if (s === t) continue;
+    resolvedSource[i] = s;
+    resolvedTarget[i] = t;
+  }
+  const pairs = pairIndex(resolvedSource, resolvedTarget, total);
+
+  // Repeated exchanges (same resolved source, target and data) merge into the first of them. Found one
+  // source at a time: its exchanges in inventory order, a mark per target stamped with the source, and per
+  // target a chain of the first exchange of each data value. `firstOf[i]` is the exchange i merges into
+  // (itself when it is the first): typed arrays, no map of 100,000 pairs.
+  const firstOf = new Int32Array(xs.length).fill(-1);
+  const stampOf = new Int32Array(total).fill(-1);
+  const chainOf = new Int32Array(total);
+  const nextInChain = new Int32Array(xs.length);
+  for (let s = 0; s < total; s++) {
+    for (let o = pairs.outStart[s]!; o < pairs.outStart[s + 1]!; o++) {
+      const i = pairs.out[o]!;
+      const t = resolvedTarget[i]!;
+      if (stampOf[t] !== s) {
+        stampOf[t] = s;
+        chainOf[t] = i;
+        nextInChain[i] = -1;
+        firstOf[i] = i;
+        continue;
+      }
+      const data = xs[i]!.data ?? '';
+      let k = chainOf[t]!;
+      while (k !== -1 && (xs[k]!.data ?? '') !== data) k = nextInChain[k]!;
+      if (k !== -1) firstOf[i] = k;
+      else {
+        nextInChain[i] = chainOf[t]!;
+        chainOf[t] = i;
+        firstOf[i] = i;
+      }
+    }
+  }
+
+  // In inventory order: a first is kept, a repeat upgrades the mechanism of the one kept for it.
   const exchanges: Exchange[] = [];
-  /** Ordered pair → the last exchange kept for it; `samePair[k]` → the one kept before k for that pair, or −1. */
-  const lastOfPair = new Map<number, number>();
-  const samePair: number[] = [];
+  const keptAt = new Int32Array(xs.length);
   let convertedExchanges = 0;
   let droppedExchanges = 0;
   for (let i = 0; i < xs.length; i++) {
+    const s = resolvedSource[i]!;
+    if (s === -1) {
+      droppedExchanges++;
+      continue;
+    }
     const x = xs[i]!;
-    const s0 = sourceOf[i]!;
-    const t0 = targetOf[i]!;
-    if (gone[s0] === 1 || gone[t0] === 1) {
-      droppedExchanges++;
-      continue;
-    }
-    const s = resolved[s0]!;
-    const t = resolved[t0]!;
-    if (s === t) {
-      droppedExchanges++;
-      continue;
-    }
+    const t = resolvedTarget[i]!;
     let mechanism = x.mechanism;
     if (mechanism !== 'service_bus' && converted.has(x.id)) {
       mechanism = 'service_bus';
       convertedExchanges++;
     }
-    const pair = s * stride + t;
-    const data = x.data ?? '';
-    const last = lastOfPair.get(pair) ?? -1;
-    let k = last;
-    while (k !== -1 && (exchanges[k]!.data ?? '') !== data) k = samePair[k]!;
-    if (k !== -1) {
+    const first = firstOf[i]!;
+    if (first !== i) {
+      const k = keptAt[first]!;
       const kept = exchanges[k]!;
       if (rank(mechanism) > rank(kept.mechanism)) exchanges[k] = { ...kept, mechanism };
       droppedExchanges++;
       continue;
     }
-    samePair.push(last);
-    lastOfPair.set(pair, exchanges.length);
-    const same = s === s0 && t === t0 && mechanism === x.mechanism;
+    keptAt[i] = exchanges.length;
+    const same = s === sourceOf[i] && t === targetOf[i] && mechanism === x.mechanism;
     exchanges.push(same ? x : { ...x, sourceId: idOf[s]!, targetId: idOf[t]!, mechanism });
   }
 
-  // A connection is added unless the two already exchange, either way (the pairs index holds every kept pair).
+  // A connection is added unless the two already exchange, either way: through a remaining exchange (the
+  // pair index), or through a connection added before (whose pair is the same, either way, so only the
+  // first connection of a pair can be added).
   let addedExchanges = 0;
+  const connected = new Set<number>();
   for (let c = 0; c < connectFrom.length; c++) {
     const from = connectFrom[c]!;
     const to = connectTo[c]!;
@@ -337,8 +421,10 @@ function apply(inventory: Inventory, recommendations: Recommendation[]): Applied
     const s = resolved[from]!;
     const t = resolved[to]!;
     if (s === t || positionOf[s] === -1 || positionOf[t] === -1) continue;
-    if (lastOfPair.has(s * stride + t) || lastOfPair.has(t * stride + s)) continue;
-    lastOfPair.set(s * stride + t, exchanges.length);
+    if (pairs.has(s, t) || pairs.has(t, s)) continue;
+    const key = s < t ? s * total + t : t * total + s;
+    if (connected.has(key)) continue;
+    connected.add(key);
     const by = connectBy[c]!;
     const target = idOf[t]!;
     exchanges.push({ id: `${by}:${target}`, sourceId: idOf[s]!, targetId: target, mechanism: 'service_bus', properties: { recommendation: by } });
@@ -358,14 +444,101 @@ function apply(inventory: Inventory, recommendations: Recommendation[]): Applied
   };
 }
 
+/**
+ * The exchanges with a source (`source[i]` ≠ −1) grouped by source and by target, each group in inventory
+ * order (counting sorts over typed arrays). `has(s, t)` scans the smaller of s's out-group and t's in-group:
+ * a master source may have thousands of exchanges, the siloed applications it connects to a few.
+ */
+function pairIndex(source: Int32Array, target: Int32Array, nodes: number) {
+  const outStart = new Int32Array(nodes + 1);
+  const inStart = new Int32Array(nodes + 1);
+  let m = 0;
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === -1) continue;
+    outStart[source[i]! + 1]++;
+    inStart[target[i]! + 1]++;
+    m++;
+  }
+  for (let k = 0; k < nodes; k++) {
+    outStart[k + 1] += outStart[k]!;
+    inStart[k + 1] += inStart[k]!;
+  }
+  const out = new Int32Array(m);
+  const into = new Int32Array(m);
+  const outFill = outStart.slice(0, nodes);
+  const inFill = inStart.slice(0, nodes);
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === -1) continue;
+    out[outFill[source[i]!]!++] = i;
+    into[inFill[target[i]!]!++] = i;
+  }
+  return {
+    outStart,
+    out,
+    /** Whether some exchange goes from s to t. */
+    has(s: number, t: number): boolean {
+      if (outStart[s + 1]! - outStart[s]! <= inStart[t + 1]! - inStart[t]!) {
+        for (let o = outStart[s]!; o < outStart[s + 1]!; o++) if (target[out[o]!] === t) return true;
+      } else {
+        for (let o = inStart[t]!; o < inStart[t + 1]!; o++) if (source[into[o]!] === s) return true;
+      }
+      return false;
+    },
+  };
+}
+
+/**
+ * Application ids as numbers: those of a map given (ids → 0 .. n−1, an id's number being where `ids` holds
+ * it), then ids met later, numbered on first sight.
+ */
+class Numbers {
+  private readonly later = new Interner();
+
+  constructor(
+    private readonly known: ReadonlyMap<string, number>,
+    private readonly knownIds: readonly string[],
+  ) {}
+
+  id(value: string): number {
+    const k = this.known.get(value);
+    return k !== undefined ? k : this.knownIds.length + this.later.id(value);
+  }
+
+  lookup(value: string): number | undefined {
+    const k = this.known.get(value);
+    if (k !== undefined) return k;
+    const later = this.later.lookup(value);
+    return later === undefined ? undefined : this.knownIds.length + later;
+  }
+
+  get size(): number {
+    return this.knownIds.length + this.later.size;
+  }
+
+  /** The id of each number. */
+  values(): string[] {
+    return this.knownIds.concat(this.later.values);
+  }
+}
+
+/** Whether `index` is the application index of `inventory`: the same applications, every exchange accounted for. */
+function indexes(index: AppIndex, inventory: Inventory): boolean {
+  const apps = inventory.applications;
+  if (index.ids.length !== apps.length || index.exchangeAt.length + index.ignoredExchanges.length !== inventory.exchanges.length) return false;
+  for (let i = 0; i < apps.length; i++) if (index.ids[i] !== apps[i]!.id) return false;
+  return true;
+}
+
 /** Clusters with more than one remaining system (instances of one shared platform are one system). */
 function remainingDuplicates(clusters: DuplicateCluster[], remains: (id: string) => boolean, sharedPlatformOf: Map<string, string>): number {
   let count = 0;
-  for (const cluster of clusters) {
+  for (let c = 0; c < clusters.length; c++) {
+    const members = clusters[c]!.applications;
     // Two remaining members that are different systems settle it: no set of system keys needed.
     let first: string | undefined;
     let firstIsPlatform = false;
-    for (const id of cluster.applications) {
+    for (let k = 0; k < members.length; k++) {
+      const id = members[k]!;
       if (!remains(id)) continue;
       const platform = sharedPlatformOf.get(id);
       const key = platform ?? id;

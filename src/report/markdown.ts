@@ -10,7 +10,11 @@ import { plain } from './document.js';
 const MARKUP = /[\\`*_[\]#|~]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
+/** Any character one of the replacements below changes: most texts have none and are returned as they are. */
+const NEEDS_ESCAPE = /[\r\n\\`*_[\]#|~&<>]/;
+
 export function escapeMarkdown(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/\s*[\r\n]+\s*/g, ' ')
     .replace(MARKUP, (ch) => `\\${ch}`)

@@ -78,11 +78,14 @@ class Names {
   private readonly systems = new Map<string, System>();
 
   constructor(analysis: Analysis) {
-    for (const agency of analysis.governments) this.agencies.set(agency.id, agency);
+    // Indexed loops over these long lists: the report is built once per run, mostly by the interpreter,
+    // where a for…of allocates an iterator result per item.
+    const { governments, agencies, applications, systems } = analysis;
+    for (let i = 0; i < governments.length; i++) this.agencies.set(governments[i]!.id, governments[i]!);
     // Agencies win over their government roll-up: same id, but the agency row holds its own name and level.
-    for (const agency of analysis.agencies) this.agencies.set(agency.id, agency);
-    for (const app of analysis.applications) this.applications.set(app.id, app);
-    for (const system of analysis.systems) this.systems.set(system.id, system);
+    for (let i = 0; i < agencies.length; i++) this.agencies.set(agencies[i]!.id, agencies[i]!);
+    for (let i = 0; i < applications.length; i++) this.applications.set(applications[i]!.id, applications[i]!);
+    for (let i = 0; i < systems.length; i++) this.systems.set(systems[i]!.id, systems[i]!);
   }
 
   agencyMetrics(id: string): AgencyMetrics | undefined {
@@ -209,7 +212,7 @@ function byRedundantCost(a: DuplicateCluster, b: DuplicateCluster): number {
 
 function clusterSection(ctx: Context): Section {
   const { analysis, t, f, limits } = ctx;
-  const clusters = [...analysis.duplicateClusters].sort(byRedundantCost).slice(0, limits.topClusters);
+  const clusters = firstInOrder(analysis.duplicateClusters, byRedundantCost, limits.topClusters);
   const section: Section = { anchor: 'clusters', title: t.section.clusters, blocks: [] };
   if (clusters.length === 0) {
     section.blocks.push({ type: 'paragraph', content: [t.clusters.none] });
@@ -313,8 +316,9 @@ function siloSection(ctx: Context): Section {
       ],
     },
   ];
-  const agencies = analysis.agencies.filter((a) => a.applications > 0).sort(bySiloScore).slice(0, limits.topAgencies);
-  const governments = analysis.governments.filter((a) => a.applications > 0).sort(bySiloScore).slice(0, limits.topAgencies);
+  const withApplications = (a: AgencyMetrics) => a.applications > 0;
+  const agencies = firstInOrder(analysis.agencies, bySiloScore, limits.topAgencies, withApplications);
+  const governments = firstInOrder(analysis.governments, bySiloScore, limits.topAgencies, withApplications);
   if (agencies.length === 0 && governments.length === 0) blocks.push({ type: 'paragraph', content: [t.silos.none] });
   if (agencies.length > 0) blocks.push({ type: 'subheading', content: [t.silos.agencies] }, agencyTable(ctx, agencies));
   if (governments.length > 0) {
@@ -389,7 +393,7 @@ function waveBlocks({ t, f, names, limits }: Context, wave: number, all: Recomme
   const rationale: Rich[] = recs.map((rec) => [
     code(rec.id),
     ` ${r.scope(f.n(rec.applications.length), f.n(rec.agencies.length))}: `,
-    listNames(t, f, rec.applications.map((id) => names.appName(id)), limits.namesPerCell),
+    listNames(t, f, rec.applications, limits.namesPerCell, (id) => names.appName(id)),
     '. ',
     rec.rationale.join(' '),
   ]);
@@ -409,8 +413,10 @@ function moreRows({ t, f }: Pick<Context, 't' | 'f'>, shown: number, total: numb
   return total > shown ? [{ type: 'paragraph', content: [t.moreRows(f.n(shown), f.n(total - shown), where)] }] : [];
 }
 
-function listNames(t: Dictionary, f: Formatter, list: string[], limit: number): string {
-  const shown = list.slice(0, limit).join(', ');
+/** The first `limit` items, named (only those: a recommendation may list thousands), then "and n more". */
+function listNames(t: Dictionary, f: Formatter, list: string[], limit: number, name: (item: string) => string = (item) => item): string {
+  let shown = '';
+  for (let k = 0; k < list.length && k < limit; k++) shown += k === 0 ? name(list[k]!) : `, ${name(list[k]!)}`;
   return list.length > limit ? `${shown} ${t.listMore(f.n(list.length - limit))}` : shown;
 }
 
@@ -465,39 +471,110 @@ interface DuplicatingSystem {
  */
 function duplicatingSystems(analysis: Analysis, names: Names): DuplicatingSystem[] {
   const found: DuplicatingSystem[] = [];
+  // A row is listed once per (government, system, cluster). Inside one cluster the systems are distinct and
+  // so are each system's governments: a row can only repeat under a cluster id that occurs twice, and only
+  // those rows are remembered by key.
+  const clusterIds = new Set<string>();
+  const repeatedIds = new Set<string>();
+  const clusters = analysis.duplicateClusters;
+  for (let c = 0; c < clusters.length; c++) {
+    const id = clusters[c]!.id;
+    if (clusterIds.has(id)) repeatedIds.add(id);
+    else clusterIds.add(id);
+  }
   const seen = new Set<string>();
-  // Record → its module, for the records of platform families' systems (a national SIPD holds thousands).
-  const moduleOf = new Map<string, string>();
-  for (const system of analysis.systems) if (system.modules) for (const m of system.modules) for (const id of m.records) moduleOf.set(id, m.platform);
-  for (const cluster of analysis.duplicateClusters) {
-    const systemIds = new Set(cluster.systems ?? []);
-    for (const id of cluster.applications) {
-      const systemId = names.application(id)?.systemId;
+  // Record → its module, for the records of platform families' systems (a national SIPD holds thousands);
+  // built on the first cluster that holds a national system.
+  let moduleOf: Map<string, string> | undefined;
+  for (let c = 0; c < clusters.length; c++) {
+    const cluster = clusters[c]!;
+    const systemIds = new Distinct();
+    if (cluster.systems !== undefined) for (let k = 0; k < cluster.systems.length; k++) systemIds.add(cluster.systems[k]!);
+    for (let k = 0; k < cluster.applications.length; k++) {
+      const systemId = names.application(cluster.applications[k]!)?.systemId;
       if (systemId) systemIds.add(systemId);
     }
-    const systems = [...systemIds].map((id) => names.system(id)).filter((s): s is System => s !== undefined);
-    const modules = new Set<string>();
-    for (const id of cluster.applications) {
-      const m = moduleOf.get(id);
-      if (m !== undefined) modules.add(m);
+    const systems: System[] = [];
+    let nationals = 0;
+    for (const id of systemIds.items) {
+      const system = names.system(id);
+      if (system === undefined) continue;
+      systems.push(system);
+      if (system.origin === 'national') nationals++;
     }
-    const national = systems.filter((s) => s.origin === 'national').map((s) => nameInCluster(s, modules));
-    const platform = cluster.sharedPlatform ?? cluster.applications.map((id) => names.application(id)?.sharedPlatform).find(Boolean);
-    const counterpart = national.length > 0 ? national.join(', ') : platform;
+    let counterpart: string | undefined;
+    if (nationals > 0) {
+      moduleOf ??= recordModules(analysis);
+      const modules = new Set<string>();
+      for (let k = 0; k < cluster.applications.length; k++) {
+        const m = moduleOf.get(cluster.applications[k]!);
+        if (m !== undefined) modules.add(m);
+      }
+      counterpart = systems
+        .filter((s) => s.origin === 'national')
+        .map((s) => nameInCluster(s, modules))
+        .join(', ');
+    } else {
+      counterpart = cluster.sharedPlatform;
+      for (let k = 0; counterpart === undefined && k < cluster.applications.length; k++) counterpart = names.application(cluster.applications[k]!)?.sharedPlatform || undefined;
+    }
     if (!counterpart) continue;
-    for (const system of systems) {
+    const repeated = repeatedIds.has(cluster.id);
+    for (let k = 0; k < systems.length; k++) {
+      const system = systems[k]!;
       if (system.origin === 'national') continue;
-      for (const government of new Set(system.usedBy.map((agencyId) => names.governmentOf(agencyId)))) {
-        const key = `${government}\u0000${system.id}\u0000${cluster.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+      const governments = new Distinct();
+      for (let u = 0; u < system.usedBy.length; u++) governments.add(names.governmentOf(system.usedBy[u]!));
+      for (let g = 0; g < governments.items.length; g++) {
+        const government = governments.items[g]!;
+        if (repeated) {
+          const key = `${government}\u0000${system.id}\u0000${cluster.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
         found.push({ government, system, counterpart, clusterId: cluster.id });
       }
     }
   }
-  return found.sort(
-    (a, b) => compareText(names.agency(a.government), names.agency(b.government)) || compareText(a.system.name, b.system.name) || compareText(a.clusterId, b.clusterId),
+  // By government name, system name, cluster id: the government's name looked up once per row, not per comparison.
+  const governmentName = found.map((d) => names.agency(d.government));
+  const order = found.map((_, k) => k);
+  order.sort(
+    (a, b) =>
+      compareText(governmentName[a]!, governmentName[b]!) ||
+      compareText(found[a]!.system.name, found[b]!.system.name) ||
+      compareText(found[a]!.clusterId, found[b]!.clusterId),
   );
+  return order.map((k) => found[k]!);
+}
+
+/**
+ * Distinct strings in order of first appearance: a short list is searched, a long one gets a set (a set
+ * per cluster costs more to make than searching the few systems most clusters have).
+ */
+class Distinct {
+  readonly items: string[] = [];
+  private seen: Set<string> | undefined;
+
+  add(value: string): void {
+    if (this.seen !== undefined) {
+      if (this.seen.has(value)) return;
+      this.seen.add(value);
+    } else {
+      if (this.items.includes(value)) return;
+      if (this.items.length === 16) this.seen = new Set([...this.items, value]);
+    }
+    this.items.push(value);
+  }
+}
+
+/** Record → the platform of its module, over the platform families' systems. */
+function recordModules(analysis: Analysis): Map<string, string> {
+  const moduleOf = new Map<string, string>();
+  for (const system of analysis.systems) {
+    if (system.modules) for (const m of system.modules) for (let k = 0; k < m.records.length; k++) moduleOf.set(m.records[k]!, m.platform);
+  }
+  return moduleOf;
 }
 
 /**
@@ -587,11 +664,15 @@ function governmentBlocks({ analysis, t, f, names, limits }: Context, duplicatin
   const national = new Map<string, Set<string>>();
   for (const system of analysis.systems) {
     if (system.origin !== 'national') continue;
-    for (const agencyId of system.usedBy) {
-      const government = names.governmentOf(agencyId);
-      const set = national.get(government) ?? new Set<string>();
+    // A national system's users come in runs of one government: its set is looked up when that changes.
+    let government: string | undefined;
+    for (let k = 0; k < system.usedBy.length; k++) {
+      const next = names.governmentOf(system.usedBy[k]!);
+      if (next === government) continue;
+      government = next;
+      let set = national.get(government);
+      if (set === undefined) national.set(government, (set = new Set<string>()));
       set.add(system.id);
-      national.set(government, set);
     }
   }
   const duplicatingOf = new Map<string, Set<string>>();
@@ -781,15 +862,24 @@ function keeperReasons(clusters: DuplicateCluster[]): Array<[string, string[]]> 
 
 /** Platforms the analysis relies on whose Aplikasi Umum status the domain brief marks unconfirmed. */
 function unconfirmedPlatforms(analysis: Analysis): string[] {
-  const referenced: string[] = [];
-  for (const cluster of analysis.duplicateClusters) if (cluster.sharedPlatform) referenced.push(cluster.sharedPlatform);
-  for (const app of analysis.applications) if (app.sharedPlatform) referenced.push(app.sharedPlatform);
-  for (const rec of analysis.recommendations) if (rec.target) referenced.push(rec.target);
-  for (const system of analysis.systems) {
-    if (system.sharedPlatform) referenced.push(system.sharedPlatform);
-    if (system.origin === 'national') referenced.push(system.name);
+  // Distinct names first: thousands of records name the same few platforms, each normalised once.
+  const referenced = new Set<string>();
+  const { duplicateClusters: clusters, recommendations, systems } = analysis;
+  for (let c = 0; c < clusters.length; c++) if (clusters[c]!.sharedPlatform) referenced.add(clusters[c]!.sharedPlatform!);
+  let last: string | undefined;
+  for (let i = 0; i < analysis.applications.length; i++) {
+    // Neighbouring records often name the same platform: a repeat of the previous one is not added again.
+    const platform = analysis.applications[i]!.sharedPlatform;
+    if (platform && platform !== last) referenced.add((last = platform));
   }
-  const normalised = new Set(referenced.map((name) => name.toLowerCase().replace(/[^a-z0-9]/g, '')));
+  for (let r = 0; r < recommendations.length; r++) if (recommendations[r]!.target) referenced.add(recommendations[r]!.target!);
+  for (let k = 0; k < systems.length; k++) {
+    const system = systems[k]!;
+    if (system.sharedPlatform) referenced.add(system.sharedPlatform);
+    if (system.origin === 'national') referenced.add(system.name);
+  }
+  const normalised = new Set<string>();
+  referenced.forEach((name) => normalised.add(name.toLowerCase().replace(/[^a-z0-9]/g, '')));
   return DEFAULTS.unconfirmedPlatforms
     .filter(({ prefix }) => [...normalised].some((name) => name.startsWith(prefix)))
     .map(({ name }) => name);
@@ -804,6 +894,26 @@ function figureHead(t: Dictionary): [string, string, string] {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `items.filter(keep).sort(order).slice(0, k)` without sorting them all: the first k kept items by
+ * `order`, ties in input order as the stable sort leaves them (each item goes after those it ties with).
+ */
+function firstInOrder<T>(items: readonly T[], order: (a: T, b: T) => number, k: number, keep?: (item: T) => boolean): T[] {
+  if (!Number.isInteger(k) || k < 0) return items.filter((item) => keep === undefined || keep(item)).sort(order).slice(0, k);
+  const top: T[] = [];
+  if (k === 0) return top;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (keep !== undefined && !keep(item)) continue;
+    if (top.length === k && order(top[k - 1]!, item) <= 0) continue;
+    let j = top.length;
+    while (j > 0 && order(top[j - 1]!, item) > 0) j--;
+    top.splice(j, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 export function slug(text: string): string {
