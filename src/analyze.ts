@@ -6,12 +6,9 @@
  * src/analysis/systems.ts) and are listed back by record. Both Louvain runs (today's communities, the
  * target state's silo index) go to a worker thread (louvain-thread.ts): the first while this thread
  * classifies, the second while the caller writes what does not need the target state (`StagedAnalysis`).
- * Given a silo thread (silo-thread.ts: the command line starts one on large inputs), the whole silo
- * analysis runs on the second core while this thread classifies, reconciles systems and finds duplicates.
  */
 import { buildGraph } from './graph/build.js';
-import { analyzeSilos, DEFAULTS as SILO_DEFAULTS, type SiloResult } from './analysis/silos.js';
-import type { SiloThread } from './analysis/silo-thread.js';
+import { analyzeSilos, DEFAULTS as SILO_DEFAULTS } from './analysis/silos.js';
 import { louvainInWorker } from './analysis/louvain-thread.js';
 import { siloIndexInWorker } from './analysis/silo-index.js';
 import { neighbourIds } from './graph/app-index.js';
@@ -30,11 +27,11 @@ import {
 } from './analysis/systems.js';
 import { analyzeSpend } from './analysis/spend.js';
 import { recommend } from './analysis/recommend.js';
-import { simulateTargetState, type TargetStateFacts } from './analysis/target-state.js';
+import { simulateTargetState } from './analysis/target-state.js';
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from './analysis/assumptions.js';
 import { loadReference, type ReferenceData } from './reference/index.js';
 import { Progress } from './progress.js';
-import type { Analysis, Application, ApplicationResult, Inventory, Summary, TargetState } from './types.js';
+import type { Analysis, ApplicationResult, Inventory, Summary, TargetState } from './types.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
@@ -45,11 +42,6 @@ export interface AnalyzeOptions {
   progress?: Progress;
   /** Recorded in meta.options, e.g. the CLI flags that shaped the run. */
   recordedOptions?: Record<string, unknown>;
-  /**
-   * A silo analysis started by the caller on a second reading of this inventory (startSiloThread), used
-   * when its seed is this analysis's; the silos are analysed inline when it answers for another inventory.
-   */
-  siloThread?: SiloThread;
 }
 
 /**
@@ -79,10 +71,8 @@ export async function analyzeInventoryStaged(inventory: Inventory, options: Anal
   const assumptions = options.assumptions ?? DEFAULT_ASSUMPTIONS;
 
   const graph = progress.stage('graph', () => buildGraph(inventory));
-  // A silo thread started by the caller on the same inventory (silo-thread.ts) partitions and analyses the
-  // silos on the second core; without one, the communities are computed there while this thread classifies.
-  const thread = options.siloThread?.seed === seed ? options.siloThread : undefined;
-  const partition = thread ? undefined : louvainInWorker(graph.index, seed, SILO_DEFAULTS.resolution);
+  // Communities are computed on the second core while this thread classifies (louvain-thread.ts).
+  const partition = louvainInWorker(graph.index, seed, SILO_DEFAULTS.resolution);
   const classification = progress.stage('classify', () =>
     classifyApplications(inventory, reference, { neighbours: (id) => neighbourIds(graph.index, id) }),
   );
@@ -93,14 +83,11 @@ export async function analyzeInventoryStaged(inventory: Inventory, options: Anal
     functionOf.set(id, c.function);
     if (c.sharedPlatform) sharedPlatformOf.set(id, c.sharedPlatform);
   });
-  const sharedApplication = (app: Application): string | undefined => sharedPlatformOf.get(app.id);
 
-  const siloOnThread = thread?.analyze(inventory, graph, sharedApplication);
-  let siloInline: SiloResult | undefined;
-  if (partition) {
-    const communities = await progress.stageAsync('communities (wait)', () => partition);
-    siloInline = progress.stage('silos', () => analyzeSilos(inventory, graph, { seed, sharedApplication, partition: communities }));
-  }
+  const communities = await progress.stageAsync('communities (wait)', () => partition);
+  const silo = progress.stage('silos', () =>
+    analyzeSilos(inventory, graph, { seed, sharedApplication: (app) => sharedPlatformOf.get(app.id), partition: communities }),
+  );
   const systems = progress.stage('systems', () => reconcileSystems(inventory, classification, reference));
   const view = systemView(inventory, systems, classification);
   const duplicates = progress.stage('duplicates', () =>
@@ -109,7 +96,6 @@ export async function analyzeInventoryStaged(inventory: Inventory, options: Anal
   const clusters = preferAdoptedKeepers(duplicates.clusters, systems);
   const spend = progress.stage('spend', () => analyzeSpend(costView(inventory, systems), clusters, functionOf, assumptions, sharedPlatformOf));
   const costs = systemCostBases(spend.costs, systems);
-  const silo = siloInline ?? (await progress.stageAsync('silos (wait)', () => siloOnThread!));
   const isolatedApps = new Set(silo.isolatedApplications);
   const internalOnlyApps = new Set(silo.internalOnlyApplications);
   const recs = progress.stage('recommendations', () =>
@@ -118,19 +104,18 @@ export async function analyzeInventoryStaged(inventory: Inventory, options: Anal
   const recommendations = expandRecommendations(recs.recommendations, systems);
 
   const automatedExchangeShare = shareAutomated(inventory);
-  const facts: TargetStateFacts = {
-    applications: inventory.applications.length,
-    annualCost: spend.totals.totalAnnualCost,
-    duplicateClusters: spend.clusters.length,
-    siloIndex: silo.siloIndex.value,
-    automatedExchangeShare,
-    costs,
-    sharedPlatformOf,
-  };
-  const here = (): Promise<TargetState> =>
-    simulateTargetState(inventory, spend.clusters, recommendations, async (inv) => (await siloIndexInWorker(inv, { seed })).value, { ...facts, index: graph.index }, assumptions);
-  // On the silo thread's own reading when it analysed the silos: the main thread only sends the arguments.
-  const targetState = progress.stage('target state', () => thread?.targetState(spend.clusters, recommendations, facts, assumptions, here) ?? here());
+  const targetState = progress.stage('target state', () =>
+    simulateTargetState(inventory, spend.clusters, recommendations, async (inv) => (await siloIndexInWorker(inv, { seed })).value, {
+      applications: inventory.applications.length,
+      annualCost: spend.totals.totalAnnualCost,
+      duplicateClusters: spend.clusters.length,
+      siloIndex: silo.siloIndex.value,
+      automatedExchangeShare,
+      costs,
+      sharedPlatformOf,
+      index: graph.index,
+    }, assumptions),
+  );
 
   const duplicateClusters = expandClusters(spend.clusters, systems);
   const clusterOf = new Map<string, string>();

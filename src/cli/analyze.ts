@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { Inventory } from '../types.js';
-import { loadInventory, type LoadOptions } from '../inventory/index.js';
-import { startSiloThread } from '../analysis/silo-thread.js';
+import { loadInventory } from '../inventory/index.js';
 import { analyzeInventoryStaged } from '../analyze.js';
 import { outputError, writeOutputs } from '../output/write.js';
 import { Progress } from '../progress.js';
@@ -58,33 +57,22 @@ export function analyzeCommand(setExit: (code: number) => void): CommandModule<o
         .example('$0 analyze --source neo4j --uri bolt://127.0.0.1:7687 --out X', 'read the inventory back from Neo4j'),
     handler: async (args) => {
       const progress = new Progress({ quiet: args.quiet });
-      // Large inputs are read a second time on the second core, for the silo analysis (silo-thread.ts).
-      const siloThread =
-        args.source === 'files' && args.inventory ? startSiloThread(args.inventory, loadOptions(args), args.seed) : undefined;
-      let summary: string;
-      try {
-        const inventory = await progress.stageAsync('load', () => readInventory(args));
-        printWarnings(inventory.warnings.map(formatIssue));
-        // Staged: the CSV exports are written while the target state's silo index is computed on the second core.
-        const staged = await analyzeInventoryStaged(inventory, {
-          seed: args.seed,
-          progress,
-          recordedOptions: { strict: args.strict, lang: args.lang, source: args.source },
-          siloThread,
+      const inventory = await progress.stageAsync('load', () => readInventory(args));
+      printWarnings(inventory.warnings.map(formatIssue));
+      // Staged: the CSV exports are written while the target state's silo index is computed on the second core.
+      const staged = await analyzeInventoryStaged(inventory, {
+        seed: args.seed,
+        progress,
+        recordedOptions: { strict: args.strict, lang: args.lang, source: args.source },
+      });
+      const written = await progress
+        .stageAsync('write outputs', () =>
+          writeOutputs(staged, inventory, args.out, { lang: args.lang, png: args.png, views: args.views, pretty: args.pretty }),
+        )
+        .catch((error: unknown) => {
+          throw outputError(error, args.out) ?? error;
         });
-        const written = await progress
-          .stageAsync('write outputs', () =>
-            writeOutputs(staged, inventory, args.out, { lang: args.lang, png: args.png, views: args.views, pretty: args.pretty }),
-          )
-          .catch((error: unknown) => {
-            throw outputError(error, args.out) ?? error;
-          });
-        summary = humanSummary(staged.analysis, args.out, written);
-      } finally {
-        // The thread answers the target state while the outputs are written: stopped only now.
-        siloThread?.close();
-      }
-      process.stdout.write(summary);
+      process.stdout.write(humanSummary(staged.analysis, args.out, written));
       setExit(0);
     },
   };
@@ -103,11 +91,7 @@ async function readInventory(args: AnalyzeArgs): Promise<Inventory> {
       fix: 'name a folder of CSV files, a .json or an .xlsx file, e.g. `siloscope analyze data/sample`, or use --source neo4j.',
     });
   }
-  return loadInventory(args.inventory, loadOptions(args));
-}
-
-function loadOptions(args: AnalyzeArgs): LoadOptions {
-  return { strict: args.strict, government: args.government };
+  return loadInventory(args.inventory, { strict: args.strict, government: args.government });
 }
 
 /** Every warning goes to analysis.json; the terminal gets the first ones and a count, so a bad export

@@ -9,10 +9,13 @@ import { analyzeCommand } from './analyze.js';
 import { exportCommand } from './export.js';
 import { serveCommand } from './serve.js';
 import { neo4jCommand } from './neo4j.js';
-import { registerStandardLoaders } from '../inventory/standard.js';
+import { registerLoader } from '../inventory/index.js';
+import { registerInteropLoaders } from '../interop/index.js';
+import { registerCatalogueLoaders } from '../catalogue/index.js';
 
 export async function main(argv: string[]): Promise<number> {
-  registerStandardLoaders();
+  registerInteropLoaders(registerLoader);
+  registerCatalogueLoaders(registerLoader);
   let exitCode = 0;
   const cli = yargs(argv)
     .scriptName('siloscope')

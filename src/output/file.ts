@@ -6,7 +6,6 @@
  * no more than one piece and its bytes are held at a time.
  */
 import { open } from 'node:fs/promises';
-import { rememberedJson } from '../json-text.js';
 
 /** Characters gathered before each write. */
 export const PIECE_CHARS = 1 << 20;
@@ -45,8 +44,7 @@ export const WHOLE_ARRAY_MAX = 256;
  * top-level array one by one, so the text equals the one-call result character for character while no part
  * holds more than one item. `value` is a plain object (no `toJSON` of its own). Item by item, because
  * stringifying slices of the array and cutting their brackets off copied every part once more (some 100 MB
- * at national scale); the writer gathers the small parts into pieces anyway. A field whose text was made
- * ahead (json-text.ts `rememberJson`) is written as that text.
+ * at national scale); the writer gathers the small parts into pieces anyway.
  */
 export function* jsonParts(value: object, wholeArrayMax = WHOLE_ARRAY_MAX): Generator<string> {
   yield '{';
@@ -56,12 +54,6 @@ export function* jsonParts(value: object, wholeArrayMax = WHOLE_ARRAY_MAX): Gene
     if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
     yield `${first ? '' : ','}${JSON.stringify(key)}:`;
     first = false;
-    // Stringified ahead, e.g. on the thread that computed it (json-text.ts).
-    const known = rememberedJson(field);
-    if (known !== undefined) {
-      yield known;
-      continue;
-    }
     if (!Array.isArray(field) || field.length <= wholeArrayMax) {
       yield JSON.stringify(field);
       continue;

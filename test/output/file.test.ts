@@ -4,26 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonParts, PIECE_CHARS, writeTextFile } from '../../src/output/file.js';
 import { reportAnalysis } from '../fixtures/report/analysis.js';
-import { rememberJson, rememberedJson } from '../../src/json-text.js';
 
 describe('jsonParts', () => {
   it('gives, joined, exactly what JSON.stringify gives for an analysis, whatever the slice size', () => {
     const analysis = reportAnalysis();
     for (const size of [1, 2, 3, 256]) expect([...jsonParts(analysis, size)].join('')).toBe(JSON.stringify(analysis));
-  });
-
-  it('writes a field whose text was made ahead as that text, and freezes the field', () => {
-    const findings = [{ kind: 'isolated-application', subject: 'a1' }, { kind: 'isolated-agency', subject: 'dinkes' }];
-    const text = JSON.stringify(findings);
-    const value = { before: 1, silos: rememberJson(findings, text), after: [2] };
-    expect(rememberedJson(value.silos)).toBe(text);
-    expect(rememberedJson([])).toBeUndefined();
-    expect(rememberedJson('text')).toBeUndefined();
-    const parts = [...jsonParts(value, 1)];
-    // One part, the very text remembered, where the array would have been written item by item.
-    expect(parts).toContain(text);
-    expect(parts.join('')).toBe(JSON.stringify(value));
-    expect(Object.isFrozen(findings)).toBe(true);
   });
 
   it('leaves out and nulls what JSON.stringify leaves out and nulls', () => {
