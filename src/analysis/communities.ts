@@ -223,15 +223,19 @@ export function dominantLabels(
 
 /** NMI between communities (0 = none, skipped) and another labelling of the same applications. */
 export function communityAlignment(communityOf: Int32Array, labelOf: Int32Array): number | undefined {
-  const a: number[] = [];
-  const b: number[] = [];
+  let m = 0;
+  for (let i = 0; i < communityOf.length; i++) if (communityOf[i]! > 0) m++;
+  if (m === 0) return undefined;
+  const a = new Int32Array(m);
+  const b = new Int32Array(m);
+  let k = 0;
   for (let i = 0; i < communityOf.length; i++) {
     if (communityOf[i]! > 0) {
-      a.push(communityOf[i]!);
-      b.push(labelOf[i]!);
+      a[k] = communityOf[i]!;
+      b[k++] = labelOf[i]!;
     }
   }
-  return a.length === 0 ? undefined : normalizedMutualInformation(a, b);
+  return normalizedMutualInformation(a, b);
 }
 
 /** NMI = 2·I(A;B) / (H(A) + H(B)) over paired labels; 1 when both labellings are a single block. */
@@ -241,13 +245,17 @@ export function normalizedMutualInformation(a: ArrayLike<number>, b: ArrayLike<n
   if (n === 0) throw new RangeError('normalised mutual information of no items is undefined');
   const countA = new Map<number, number>();
   const countB = new Map<number, number>();
-  const joint = new Map<string, number>();
+  // Joint counts keyed by one number x·width + y when both labellings are small non-negative integers (as
+  // community and agency indexes are): no key string per item. Either way the pairs are met, and so
+  // summed, in the same order.
+  const width = numericKeyWidth(a, b);
+  const joint = new Map<number | string, number>();
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
     const y = b[i]!;
     countA.set(x, (countA.get(x) ?? 0) + 1);
     countB.set(y, (countB.get(y) ?? 0) + 1);
-    const key = `${x}|${y}`;
+    const key = width > 0 ? x * width + y : `${x}|${y}`;
     joint.set(key, (joint.get(key) ?? 0) + 1);
   }
   const hA = entropy(countA.values(), n);
@@ -255,12 +263,36 @@ export function normalizedMutualInformation(a: ArrayLike<number>, b: ArrayLike<n
   if (hA + hB === 0) return 1;
   let mutual = 0;
   for (const [key, nxy] of joint) {
-    const bar = key.indexOf('|');
-    const nx = countA.get(Number(key.slice(0, bar)))!;
-    const ny = countB.get(Number(key.slice(bar + 1)))!;
+    let x: number;
+    let y: number;
+    if (typeof key === 'number') {
+      x = Math.floor(key / width);
+      y = key - x * width;
+    } else {
+      const bar = key.indexOf('|');
+      x = Number(key.slice(0, bar));
+      y = Number(key.slice(bar + 1));
+    }
+    const nx = countA.get(x)!;
+    const ny = countB.get(y)!;
     mutual += (nxy / n) * Math.log((nxy * n) / (nx * ny));
   }
   return Math.min(1, Math.max(0, (2 * mutual) / (hA + hB)));
+}
+
+/** max(b) + 1 when every label is a non-negative integer and x·width + y stays an exact integer key; else 0. */
+function numericKeyWidth(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let maxA = 0;
+  let maxB = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0) return 0;
+    if (x > maxA) maxA = x;
+    if (y > maxB) maxB = y;
+  }
+  const width = maxB + 1;
+  return (maxA + 1) * width <= Number.MAX_SAFE_INTEGER ? width : 0;
 }
 
 function entropy(counts: Iterable<number>, n: number): number {

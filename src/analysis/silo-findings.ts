@@ -41,11 +41,16 @@ export function namesOf(inventory: Inventory): Names {
 
 export function findIsolatedApplications(inventory: Inventory, index: AppIndex, names: Names): SiloFinding[] {
   const findings: SiloFinding[] = [];
+  // An agency's "owner: …" line, made once per agency: ten thousand isolated applications share a few thousand owners.
+  const owners = new Array<string | undefined>(index.agencies.ids.length);
   for (let i = 0; i < index.ids.length; i++) {
     if (index.starts[i + 1] !== index.starts[i]) continue;
     const app = inventory.applications[i]!;
-    const evidence = [`no exchange names ${app.id} as source or target`, `owner: ${names.agency(index.agencies.ids[index.agencyOf[i]!]!)}`];
-    if (app.status !== undefined && app.status !== 'active') evidence.push(`status: ${app.status}`);
+    const a = index.agencyOf[i]!;
+    const none = `no exchange names ${app.id} as source or target`;
+    const owner = (owners[a] ??= `owner: ${names.agency(index.agencies.ids[a]!)}`);
+    // At its exact length (see findManualExchanges).
+    const evidence = app.status !== undefined && app.status !== 'active' ? [none, owner, `status: ${app.status}`] : [none, owner];
     findings.push({
       kind: 'isolated-application',
       subject: app.id,
@@ -94,44 +99,68 @@ export function findInternalOnlyApplications(
 export function findManualExchanges(inventory: Inventory, index: AppIndex, names: Names, shown = 5): SiloFinding[] {
   const groups = groupManualEdges(index);
   const n = index.ids.length;
+  const { src, dst, agencyOf, mechanism, exchangeAt, exchangeIds, ids } = index;
+  const agencyIds = index.agencies.ids;
   // One set of counters, cleared per pair: there are tens of thousands of pairs, most with one exchange.
-  const mechanisms = new Map<string, number>();
+  // Mechanisms are counted by code, in the order first met (the evidence lists them in that order).
+  const mechanismCount = new Int32Array(MECHANISMS.length);
+  const mechanismOrder: number[] = [];
   const pairs = new Map<number, number>();
   const data = new Set<string>();
+  /** Agency names by agency index, looked up once each (a busy agency is in hundreds of pairs). */
+  const agencyNames = new Array<string | undefined>(agencyIds.length);
   const findings: SiloFinding[] = [];
   for (let g = 0; g + 1 < groups.starts.length; g++) {
-    mechanisms.clear();
+    const begin = groups.starts[g]!;
+    const end = groups.starts[g + 1]!;
+    const first = groups.edges[begin]!;
+    // Agencies as indexes (each index has its own id), ordered by id as the subject is.
+    const x = agencyOf[src[first]!]!;
+    const y = agencyOf[dst[first]!]!;
+    const ordered = agencyIds[x]! <= agencyIds[y]!;
+    const aIndex = ordered ? x : y;
+    const a = agencyIds[aIndex]!;
+    const b = agencyIds[ordered ? y : x]!;
+    const count = end - begin;
+    const exchanges = new Array<string>(count);
+    let fromA = 0;
+    for (let k = begin; k < end; k++) {
+      const e = groups.edges[k]!;
+      exchanges[k - begin] = exchangeIds[e]!;
+      const code = mechanism[e]!;
+      if (mechanismCount[code]++ === 0) mechanismOrder.push(code);
+      const pair = src[e]! * n + dst[e]!;
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+      const text = inventory.exchanges[exchangeAt[e]!]!.data;
+      if (text) data.add(text);
+      if (agencyOf[src[e]!] === aIndex) fromA++;
+    }
+    const single = mechanismOrder.length === 1;
+    const how = !single ? 'by file or by hand' : MECHANISMS[mechanismOrder[0]!] === 'file' ? 'by file transfer' : 'by hand';
+    const aName = (agencyNames[aIndex] ??= names.agencyName(a));
+    const where = a === b ? `inside ${aName}` : `between ${aName} and ${(agencyNames[ordered ? y : x] ??= names.agencyName(b))}`;
+    const what = count === 1 ? `Exchange ${exchanges[0]} ${where} moves` : `${count} exchanges ${where} move`;
+    let mechanisms = single ? 'mechanism: ' : 'mechanisms: ';
+    for (let m = 0; m < mechanismOrder.length; m++) {
+      const code = mechanismOrder[m]!;
+      mechanisms += single ? MECHANISMS[code]! : `${m > 0 ? ', ' : ''}${mechanismCount[code]} ${MECHANISMS[code]!}`;
+      mechanismCount[code] = 0;
+    }
+    mechanismOrder.length = 0;
+    const applications = `applications: ${listPairs(pairs, n, ids, shown)}`;
+    const dataLine = data.size > 0 ? `data: ${listTexts(data, shown)}` : undefined;
+    let evidence: string[];
+    // Evidence lists made at their exact length: an array grown by push keeps room for 17 items, and
+    // twenty thousand of them stay in the result.
+    if (a === b) evidence = dataLine === undefined ? [mechanisms, applications] : [mechanisms, applications, dataLine];
+    else {
+      const forward = fromA > 0 ? `${fromA} ${a} → ${b}` : '';
+      const backward = fromA < count ? `${count - fromA} ${b} → ${a}` : '';
+      const direction = `direction: ${forward}${forward && backward ? ', ' : ''}${backward}`;
+      evidence = dataLine === undefined ? [mechanisms, direction, applications] : [mechanisms, direction, applications, dataLine];
+    }
     pairs.clear();
     data.clear();
-    const first = groups.edges[groups.starts[g]!]!;
-    const x = index.agencies.ids[index.agencyOf[index.src[first]!]!]!;
-    const y = index.agencies.ids[index.agencyOf[index.dst[first]!]!]!;
-    const [a, b] = x <= y ? [x, y] : [y, x];
-    const exchanges: string[] = [];
-    let fromA = 0;
-    for (let k = groups.starts[g]!; k < groups.starts[g + 1]!; k++) {
-      const e = groups.edges[k]!;
-      exchanges.push(index.exchangeIds[e]!);
-      const mechanism = MECHANISMS[index.mechanism[e]!]!;
-      mechanisms.set(mechanism, (mechanisms.get(mechanism) ?? 0) + 1);
-      const pair = index.src[e]! * n + index.dst[e]!;
-      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
-      const text = inventory.exchanges[index.exchangeAt[e]!]!.data;
-      if (text) data.add(text);
-      if (index.agencies.ids[index.agencyOf[index.src[e]!]!] === a) fromA++;
-    }
-    const count = exchanges.length;
-    const how = mechanisms.size > 1 ? 'by file or by hand' : mechanisms.has('file') ? 'by file transfer' : 'by hand';
-    const where = a === b ? `inside ${names.agencyName(a)}` : `between ${names.agencyName(a)} and ${names.agencyName(b)}`;
-    const what = count === 1 ? `Exchange ${exchanges[0]} ${where} moves` : `${count} exchanges ${where} move`;
-    const evidence = [mechanisms.size === 1 ? `mechanism: ${mechanisms.keys().next().value}` : `mechanisms: ${[...mechanisms].map(([m, k]) => `${k} ${m}`).join(', ')}`];
-    if (a !== b) {
-      const directions = [fromA > 0 ? `${fromA} ${a} → ${b}` : '', fromA < count ? `${count - fromA} ${b} → ${a}` : ''];
-      evidence.push(`direction: ${directions.filter(Boolean).join(', ')}`);
-    }
-    const pairText = ([pair, k]: [number, number]) => `${index.ids[Math.floor(pair / n)]!} → ${index.ids[pair % n]!}${k > 1 ? ` (${k})` : ''}`;
-    evidence.push(`applications: ${listFirst(pairs, shown, pairText)}`);
-    if (data.size > 0) evidence.push(`data: ${listFirst(data, shown, (text) => text, '; ')}`);
     findings.push({
       kind: 'manual-exchange',
       subject: a === b ? a : `${a}--${b}`,
@@ -144,39 +173,60 @@ export function findManualExchanges(inventory: Inventory, index: AppIndex, names
   return findings;
 }
 
+/**
+ * The first `shown` application pairs (keyed source · n + target, valued by their exchanges) described,
+ * then how many more. Written out rather than through a describing callback: it runs once per agency pair.
+ */
+function listPairs(pairs: Map<number, number>, n: number, ids: readonly string[], shown: number): string {
+  let out = '';
+  let listed = 0;
+  for (const [pair, k] of pairs) {
+    if (listed === shown) break;
+    const s = Math.floor(pair / n);
+    out += `${listed > 0 ? ', ' : ''}${ids[s]!} → ${ids[pair - s * n]!}${k > 1 ? ` (${k})` : ''}`;
+    listed++;
+  }
+  return pairs.size <= shown ? out : `${out} and ${pairs.size - shown} more`;
+}
+
+/** The first `shown` texts joined by "; ", then how many more. */
+function listTexts(texts: Set<string>, shown: number): string {
+  let out = '';
+  let listed = 0;
+  for (const text of texts) {
+    if (listed === shown) break;
+    out += listed > 0 ? `; ${text}` : text;
+    listed++;
+  }
+  return texts.size <= shown ? out : `${out} and ${texts.size - shown} more`;
+}
+
 /** Manual and file edges grouped by unordered agency pair (CSR: group g is `edges[starts[g] .. starts[g+1])`), groups in order of first edge. */
 function groupManualEdges(index: AppIndex): { starts: Int32Array; edges: Int32Array } {
   const agencies = index.agencies.ids.length;
+  const { src, dst, agencyOf } = index;
   const groupOf = new Map<number, number>();
-  const manual: number[] = [];
-  const groupOfEdge: number[] = [];
-  for (let e = 0; e < index.src.length; e++) {
+  // Manual edges and their groups in typed arrays sized for every edge: no growing number arrays.
+  const manual = new Int32Array(src.length);
+  const groupOfEdge = new Int32Array(src.length);
+  let count = 0;
+  for (let e = 0; e < src.length; e++) {
     if (!isManualEdge(index, e)) continue;
-    const a = index.agencyOf[index.src[e]!]!;
-    const b = index.agencyOf[index.dst[e]!]!;
+    const a = agencyOf[src[e]!]!;
+    const b = agencyOf[dst[e]!]!;
     const key = a < b ? a * agencies + b : b * agencies + a;
     let g = groupOf.get(key);
     if (g === undefined) groupOf.set(key, (g = groupOf.size));
-    manual.push(e);
-    groupOfEdge.push(g);
+    manual[count] = e;
+    groupOfEdge[count++] = g;
   }
   const starts = new Int32Array(groupOf.size + 1);
-  for (const g of groupOfEdge) starts[g + 1]++;
+  for (let k = 0; k < count; k++) starts[groupOfEdge[k]! + 1]++;
   for (let g = 0; g < groupOf.size; g++) starts[g + 1] += starts[g]!;
   const fill = starts.slice(0, groupOf.size);
-  const edges = new Int32Array(manual.length);
-  for (let k = 0; k < manual.length; k++) edges[fill[groupOfEdge[k]!]!++] = manual[k]!;
+  const edges = new Int32Array(count);
+  for (let k = 0; k < count; k++) edges[fill[groupOfEdge[k]!]!++] = manual[k]!;
   return { starts, edges };
-}
-
-/** The first `shown` items of a map or set, described, then how many more. */
-function listFirst<T>(items: Iterable<T> & { size: number }, shown: number, describe: (item: T) => string, separator = ', '): string {
-  const out: string[] = [];
-  for (const entry of items) {
-    if (out.length === shown) break;
-    out.push(describe(entry));
-  }
-  return items.size <= shown ? out.join(separator) : `${out.join(separator)} and ${items.size - shown} more`;
 }
 
 /**

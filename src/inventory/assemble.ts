@@ -536,6 +536,15 @@ function readDatasetRefs(
 ): string[] {
   const refs = splitList(cell(cells, cols, 'datasets'));
   if (refs.length === 0) return refs;
+  // The common case, one reference that resolves: the list splitList made holds the dataset's id instead
+  // of being copied into a new one (the general loop below warns about a reference that does not resolve).
+  if (refs.length === 1 && !implicit) {
+    const resolved = datasets.resolve(refs[0]!);
+    if (resolved !== undefined && resolved !== AMBIGUOUS) {
+      refs[0] = resolved;
+      return refs;
+    }
+  }
   const kept: string[] = [];
   for (const ref of refs) {
     if (implicit) {
@@ -586,11 +595,12 @@ function readExchanges(run: Assembly, table: Table, cols: Columns<ExchangeField>
       continue;
     }
     const id = cellName(cell(cells, cols, 'id')) ?? `x${rowKey(table, i)}`;
-    if (ids.has(id)) {
+    // Added and checked in one probe: the set did not grow when the id was there already.
+    const before = ids.size;
+    if (ids.add(id).size === before) {
       run.warn(table, i, cols.label.id, `exchange id ${quote(id)} appears again; the first row with it is kept and this one skipped.`, 'give each exchange its own id, or leave the id empty to number exchanges by row');
       continue;
     }
-    ids.add(id);
     const properties = run.properties(table, i, cols, cells);
     const data = cellText(cell(cells, cols, 'data'));
     const mechanismRaw = cell(cells, cols, 'mechanism');

@@ -378,20 +378,24 @@ export function parseCsvColumns(text: string, file: string): CsvColumns {
       fix: 'put the column names on the first line, then one row per record',
     });
   }
-  const rows: string[][] = [];
+  const header = records[headerIndex]!.map((h) => h.trim());
+  // The data rows are moved down over the header and blank rows in the records array itself (a row only
+  // ever moves to an earlier slot): no second array of 100,000 rows grown by push.
   const rowNumbers: number[] = [];
+  let kept = 0;
   for (let i = headerIndex + 1; i < records.length; i++) {
     const cells = records[i]!;
     if (anyFilled(cells)) {
-      rows.push(cells);
+      records[kept++] = cells;
       rowNumbers.push(start.recordsBefore + i + 1);
     }
   }
+  records.length = kept;
   return {
     file,
-    header: records[headerIndex]!.map((h) => h.trim()),
+    header,
     headerRow: start.recordsBefore + headerIndex + 1,
-    cells: rows,
+    cells: records,
     rowNumbers,
     delimiter: options.delimiter,
   };

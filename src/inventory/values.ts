@@ -312,7 +312,18 @@ const LIST_SEPARATORS = /[;|,\n]/;
 
 /** Ids separated by `;`, `|`, `,` or line breaks (or a JSON array), trimmed, placeholders and repeats dropped, order kept. */
 export function splitList(raw: RawValue): string[] {
-  const items = Array.isArray(raw) ? (raw as readonly string[]) : (cellText(raw as Exclude<RawValue, readonly string[]>)?.split(LIST_SEPARATORS) ?? []);
+  let items: readonly string[];
+  if (Array.isArray(raw)) items = raw as readonly string[];
+  else {
+    const text = cellText(raw as Exclude<RawValue, readonly string[]>);
+    if (text === undefined) return [];
+    // Most cells hold one id: a test finds no separator without the array and pieces a regex split makes.
+    if (!LIST_SEPARATORS.test(text)) {
+      const name = cellName(text);
+      return name === undefined ? [] : [name];
+    }
+    items = text.split(LIST_SEPARATORS);
+  }
   // Most cells hold no id or one: no set needed to drop repeats.
   if (items.length === 0) return [];
   if (items.length === 1) {

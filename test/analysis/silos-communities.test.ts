@@ -26,6 +26,13 @@ describe('normalizedMutualInformation', () => {
     expect(normalizedMutualInformation([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2])).toBeCloseTo(expected, 12);
   });
 
+  it('gives the same value for labels that are not small non-negative integers (read through text keys)', () => {
+    // the mixed case above with a relabelled by −1.5 and +0.5, b by 1e300 multiples: same blocks, same NMI
+    const expected = normalizedMutualInformation([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]);
+    expect(normalizedMutualInformation([-1.5, -1.5, -1.5, 0.5, 0.5, 0.5], [0, 0, 1e300, 1e300, 2e300, 2e300])).toBeCloseTo(expected, 12);
+    expect(normalizedMutualInformation([0, 0, 0, 1, 1, 1], [-3, -3, 5, 5, 7, 7])).toBeCloseTo(expected, 12);
+  });
+
   it('treats two single-block partitions as identical', () => {
     expect(normalizedMutualInformation([4, 4, 4], [1, 1, 1])).toBe(1);
   });
