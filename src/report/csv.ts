@@ -121,34 +121,54 @@ const ratio = (value: number): number => Math.round(value * 1e4) / 1e4;
  * building the rows.
  */
 export function toCsv(columns: readonly string[], rows: Row[], options: Required<CsvOptions>): string {
-  const fill = (i: number, values: Value[]): void => {
+  const { cell: encode } = cellEncoder(options.delimiter);
+  const fill: Filler = (i, cells) => {
     const row = rows[i]!;
-    for (let c = 0; c < columns.length; c++) values[c] = row[columns[c]!];
+    for (let c = 0; c < columns.length; c++) cells[c] = encode(row[columns[c]!]);
   };
-  return [...csvParts(columns, rows.length, fill, options)].join('');
+  return [...csvParts(columns, columns.length, rows.length, fill, options)].join('');
 }
 
 /**
- * A table's records: `fill(i, values)` puts record i's values into `values` in column order (one scratch
- * array for every record: a national export is some 70,000 records, and an object per record was most of
- * the cost of writing them).
+ * A table's records: `fill(i, cells)` puts record i's cells, already encoded (`cellEncoder`), into `cells`
+ * in order. A record may hand over several adjacent columns as one cell, joined with the delimiter, when
+ * they repeat from record to record (a duplicate cluster's own columns on each of its members' records).
  */
-type Filler = (i: number, values: Value[]) => void;
+type Filler = (i: number, cells: string[]) => void;
 
-/** The text of a table as parts: the BOM, the header record, then one part per record (with its line end). */
-function* csvParts(columns: readonly string[], count: number, fill: Filler, options: Required<CsvOptions>): Generator<string> {
+/**
+ * Records joined into one part: some 25,000 characters at most at national scale (a duplicates record is up
+ * to 1,500). Larger parts measured slower: a string of more than 128 kB (64,000 characters once one is
+ * beyond Latin-1) is allocated straight into the old generation.
+ */
+const RECORDS_PER_PART = 16;
+
+/**
+ * The text of a table as parts: the BOM, the header record, then the records RECORDS_PER_PART at a time.
+ * Each part is one join of an array holding the cells with the delimiters and line ends already in place
+ * between them (they never change), so a record's characters are copied once, straight into a flat part:
+ * a string per record with its line end appended was a concatenation, copied again to be handed to the
+ * writer thread.
+ */
+function* csvParts(columns: readonly string[], width: number, count: number, fill: Filler, options: Required<CsvOptions>): Generator<string> {
   const { delimiter } = options;
-  const needsQuote = quoteTest(delimiter);
+  const { cell: encode } = cellEncoder(delimiter);
   if (options.bom) yield '\uFEFF';
-  yield `${columns.map((column) => csvCell(column, delimiter, needsQuote)).join(delimiter)}\n`;
-  const values = new Array<Value>(columns.length);
-  const cells = new Array<string>(columns.length);
-  // One part per record: the writer gathers parts into pieces, so joining records here copied them once more.
-  for (let i = 0; i < count; i++) {
-    values.fill(undefined);
-    fill(i, values);
-    for (let c = 0; c < columns.length; c++) cells[c] = csvCell(values[c], delimiter, needsQuote);
-    yield `${cells.join(delimiter)}\n`;
+  yield `${columns.map(encode).join(delimiter)}\n`;
+  const cells = new Array<string>(width).fill('');
+  let layout: string[] = [];
+  for (let first = 0; first < count; first += RECORDS_PER_PART) {
+    const records = Math.min(RECORDS_PER_PART, count - first);
+    // Cell c of record r at 2 * (r * width + c), each followed by the delimiter or, after the last, "\n".
+    if (layout.length !== 2 * width * records) {
+      layout = new Array<string>(2 * width * records);
+      for (let at = 1; at < layout.length; at += 2) layout[at] = (at + 1) % (2 * width) === 0 ? '\n' : delimiter;
+    }
+    for (let r = 0, at = 0; r < records; r++) {
+      fill(first + r, cells);
+      for (let c = 0; c < width; c++, at += 2) layout[at] = cells[c]!;
+    }
+    yield layout.join('');
   }
 }
 
@@ -173,15 +193,46 @@ function quoteTest(delimiter: string): (text: string) => boolean {
 /** Leading characters a spreadsheet would read as a formula (OWASP CSV injection), as csv-stringify lists them. */
 const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
 
-function csvCell(value: Value, delimiter: string, needsQuote: (text: string) => boolean = quoteTest(delimiter)): string {
-  if (value === undefined || value === '') return '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let text = typeof value === 'number' ? String(value) : value;
-  const quote = needsQuote(text);
-  // A negative number stays a number; any other cell starting like a formula is prefixed with '.
-  if (typeof value !== 'number' && FORMULA_START.has(text[0]!)) text = `'${text}`;
-  if (!quote) return text;
-  return `"${text.replaceAll('"', '""')}"`;
+/** Every character JavaScript writes a number with (digits, sign, point, exponent, Infinity, NaN). */
+const NUMBER_CHARACTERS = /[0-9.+\-eInfityNa]/;
+
+interface CellEncoder {
+  /** A value as one cell: quoted when it has to be, formula-like text prefixed with '. */
+  cell(value: Value): string;
+  /** Text items joined with `separator` as one cell, exactly as `cell(items.join(separator))`. */
+  list(items: readonly string[], separator: string): string;
+}
+
+function cellEncoder(delimiter: string): CellEncoder {
+  const needsQuote = quoteTest(delimiter);
+  // With a delimiter sharing no character with any number's text, a number never needs quoting.
+  const plainNumbers = !NUMBER_CHARACTERS.test(delimiter);
+  const textCell = (text: string, quote: boolean): string => {
+    if (text === '') return '';
+    if (FORMULA_START.has(text[0]!)) text = `'${text}`;
+    return quote ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return {
+    cell(value) {
+      if (value === undefined || value === '') return '';
+      if (typeof value === 'boolean') return value ? 'true' : 'false';
+      if (typeof value === 'string') return textCell(value, needsQuote(value));
+      const text = String(value);
+      // A negative number stays a number: never prefixed.
+      return plainNumbers || !needsQuote(text) ? text : `"${text}"`;
+    },
+    list(items, separator) {
+      // Every item is tested, not just until one needs quoting: the items are free text built by
+      // concatenation (rationale), which V8 keeps as a tree of pieces until something needs it flat. The
+      // test needs it flat and V8 keeps the flat copy, so the join below and analysis.json, written next,
+      // read flat text: reading the trees twice, here and there, cost ≈ 70 ms more at national scale.
+      let quote = items.length > 1 && needsQuote(separator);
+      for (let k = 0; k < items.length; k++) if (needsQuote(items[k]!)) quote = true;
+      const text = items.join(separator);
+      // A match spans no items' boundary unless the delimiter is longer than one character.
+      return textCell(text, delimiter.length === 1 ? quote : needsQuote(text));
+    },
+  };
 }
 
 /**
@@ -196,128 +247,153 @@ export async function writeCsvExports(
   writer?: TextFileWriter,
 ): Promise<string[]> {
   const resolved: Required<CsvOptions> = { ...DEFAULTS, ...options };
-  const appNames = new Map<string, string>();
-  for (const app of analysis.applications) if (app.name) appNames.set(app.id, app.name);
-  for (const app of inventory.applications) appNames.set(app.id, app.name);
-  const status = new Map(inventory.applications.map((app) => [app.id, app.status]));
+  const { delimiter } = resolved;
+  const { cell: encode, list } = cellEncoder(delimiter);
+  const apps = analysis.applications;
+  const inventoryApps = inventory.applications;
+  // Built only when a result is not at its inventory record's position (analyze.ts lists them in step).
+  let inventoryById: Map<string, Inventory['applications'][number]> | undefined;
+  /** The inventory record of application `id`, whose result is apps[k] (k undefined when it has none). */
+  const inventoryApp = (id: string, k: number | undefined) =>
+    k !== undefined && inventoryApps[k]?.id === id ? inventoryApps[k] : (inventoryById ??= new Map(inventoryApps.map((app) => [app.id, app]))).get(id);
+  /** The inventory's name (the authority), else the result's. */
+  const nameOf = (id: string, k: number | undefined): string | undefined => {
+    const record = inventoryApp(id, k);
+    return record ? record.name : k !== undefined ? apps[k]!.name || undefined : undefined;
+  };
+  // Agency names as cells, encoded once per agency rather than on every record naming it.
   const agencyNames = new Map<string, string>();
-  for (const agency of [...analysis.governments, ...analysis.agencies]) agencyNames.set(agency.id, agency.name);
+  for (const agency of analysis.governments) agencyNames.set(agency.id, agency.name);
+  for (const agency of analysis.agencies) agencyNames.set(agency.id, agency.name);
   for (const agency of inventory.agencies) agencyNames.set(agency.id, agency.name);
-  const results = new Map(analysis.applications.map((app) => [app.id, app]));
+  const agencyCells = new Map<string, string>();
+  for (const [id, name] of agencyNames) agencyCells.set(id, encode(name));
+  const agencyCell = (id: string): string => agencyCells.get(id) ?? '';
 
-  // duplicates.csv: one record per (cluster, member); the cluster's evidence joined once per cluster.
+  // duplicates.csv: one record per (cluster, member). The cluster's own columns, the same on each of its
+  // members' records, are encoded and joined once per cluster: the six before the member's and the six after.
   const clusters = analysis.duplicateClusters;
   let members = 0;
   for (const cluster of clusters) members += cluster.applications.length;
   const clusterAt = new Int32Array(members);
   const memberAt = new Int32Array(members);
-  const evidenceOf = clusters.map((cluster) => cluster.evidence.map((e) => `${e.kind}: ${e.detail}`).join(TEXT_SEPARATOR));
   for (let c = 0, r = 0; c < clusters.length; c++) {
     for (let m = 0; m < clusters[c]!.applications.length; m++, r++) {
       clusterAt[r] = c;
       memberAt[r] = m;
     }
   }
-  const duplicates: Filler = (i, v) => {
-    const cluster = clusters[clusterAt[i]!]!;
+  const resultAt = new Map<string, number>();
+  for (let k = 0; k < apps.length; k++) resultAt.set(apps[k]!.id, k);
+  const joined = (values: Value[]): string => values.map(encode).join(delimiter);
+  let cached = -1;
+  let clusterHead = '';
+  let clusterTail = '';
+  const duplicates: Filler = (i, cells) => {
+    const c = clusterAt[i]!;
+    const cluster = clusters[c]!;
+    if (c !== cached) {
+      cached = c;
+      const savings = cluster.estimatedAnnualSavings;
+      clusterHead = joined([cluster.id, cluster.function, cluster.functionName, cluster.label, cluster.scope, cluster.sharedPlatform]);
+      clusterTail = joined([
+        rupiah(cluster.redundantAnnualCost),
+        rupiah(savings.low),
+        rupiah(savings.expected),
+        rupiah(savings.high),
+        ratio(cluster.confidence),
+        cluster.evidence.map((e) => `${e.kind}: ${e.detail}`).join(TEXT_SEPARATOR),
+      ]);
+    }
     const id = cluster.applications[memberAt[i]!]!;
-    const app = results.get(id);
-    v[0] = cluster.id;
-    v[1] = cluster.function;
-    v[2] = cluster.functionName;
-    v[3] = cluster.label;
-    v[4] = cluster.scope;
-    v[5] = cluster.sharedPlatform;
-    v[6] = id;
-    v[7] = appNames.get(id);
-    v[8] = app?.agencyId;
-    v[9] = app ? agencyNames.get(app.agencyId) : undefined;
-    v[10] = app?.systemId;
-    v[11] = id === cluster.keeper;
-    v[12] = app ? rupiah(app.annualCost) : undefined;
-    v[13] = app?.costEstimated;
-    v[14] = rupiah(cluster.redundantAnnualCost);
-    v[15] = rupiah(cluster.estimatedAnnualSavings.low);
-    v[16] = rupiah(cluster.estimatedAnnualSavings.expected);
-    v[17] = rupiah(cluster.estimatedAnnualSavings.high);
-    v[18] = ratio(cluster.confidence);
-    v[19] = evidenceOf[clusterAt[i]!];
+    const k = resultAt.get(id);
+    const app = k === undefined ? undefined : apps[k]!;
+    cells[0] = clusterHead;
+    cells[1] = encode(id);
+    cells[2] = encode(nameOf(id, k));
+    cells[3] = encode(app?.agencyId);
+    cells[4] = app ? agencyCell(app.agencyId) : '';
+    cells[5] = encode(app?.systemId);
+    cells[6] = encode(id === cluster.keeper);
+    cells[7] = encode(app ? rupiah(app.annualCost) : undefined);
+    cells[8] = encode(app?.costEstimated);
+    cells[9] = clusterTail;
   };
 
   const recs = analysis.recommendations;
-  const recommendations: Filler = (i, v) => {
+  const recommendations: Filler = (i, cells) => {
     const rec = recs[i]!;
-    v[0] = rec.id;
-    v[1] = rec.kind;
-    v[2] = rec.title;
-    v[3] = rec.wave;
-    v[4] = rec.priority;
-    v[5] = rec.effort;
-    v[6] = rec.target;
-    v[7] = rec.clusterId;
-    v[8] = rec.applications.join(ID_SEPARATOR);
-    v[9] = rec.agencies.join(ID_SEPARATOR);
-    v[10] = rupiah(rec.estimatedAnnualSavings.low);
-    v[11] = rupiah(rec.estimatedAnnualSavings.expected);
-    v[12] = rupiah(rec.estimatedAnnualSavings.high);
-    v[13] = rec.rationale.join(TEXT_SEPARATOR);
+    cells[0] = encode(rec.id);
+    cells[1] = encode(rec.kind);
+    cells[2] = encode(rec.title);
+    cells[3] = encode(rec.wave);
+    cells[4] = encode(rec.priority);
+    cells[5] = encode(rec.effort);
+    cells[6] = encode(rec.target);
+    cells[7] = encode(rec.clusterId);
+    cells[8] = encode(rec.applications.join(ID_SEPARATOR));
+    cells[9] = encode(rec.agencies.join(ID_SEPARATOR));
+    cells[10] = encode(rupiah(rec.estimatedAnnualSavings.low));
+    cells[11] = encode(rupiah(rec.estimatedAnnualSavings.expected));
+    cells[12] = encode(rupiah(rec.estimatedAnnualSavings.high));
+    cells[13] = list(rec.rationale, TEXT_SEPARATOR);
   };
 
-  const apps = analysis.applications;
-  const applications: Filler = (i, v) => {
+  const applications: Filler = (i, cells) => {
     const app = apps[i]!;
-    v[0] = app.id;
-    v[1] = appNames.get(app.id);
-    v[2] = app.agencyId;
-    v[3] = agencyNames.get(app.agencyId);
-    v[4] = status.get(app.id);
-    v[5] = app.function;
-    v[6] = ratio(app.functionConfidence);
-    v[7] = app.community;
-    v[8] = app.clusterId;
-    v[9] = app.systemId;
-    v[10] = app.sharedPlatform;
-    v[11] = app.time?.label;
-    v[12] = app.time?.reason;
-    v[13] = rupiah(app.annualCost);
-    v[14] = app.costEstimated;
+    cells[0] = encode(app.id);
+    cells[1] = encode(nameOf(app.id, i));
+    cells[2] = encode(app.agencyId);
+    cells[3] = agencyCell(app.agencyId);
+    cells[4] = encode(inventoryApp(app.id, i)?.status);
+    cells[5] = encode(app.function);
+    cells[6] = encode(ratio(app.functionConfidence));
+    cells[7] = encode(app.community);
+    cells[8] = encode(app.clusterId);
+    cells[9] = encode(app.systemId);
+    cells[10] = encode(app.sharedPlatform);
+    cells[11] = encode(app.time?.label);
+    cells[12] = encode(app.time?.reason);
+    cells[13] = encode(rupiah(app.annualCost));
+    cells[14] = encode(app.costEstimated);
   };
 
   const agencyRows = analysis.agencies;
-  const agencies: Filler = (i, v) => {
+  const agencies: Filler = (i, cells) => {
     const a = agencyRows[i]!;
-    v[0] = a.id;
-    v[1] = a.name;
-    v[2] = a.level;
-    v[3] = a.region;
-    v[4] = a.parentId;
-    v[5] = a.applications;
-    v[6] = rupiah(a.annualCost);
-    v[7] = a.exchangesInternal;
-    v[8] = a.exchangesCrossAgency;
-    v[9] = ratio(a.crossAgencyShare);
-    v[10] = a.isolatedApplications;
-    v[11] = a.internalOnlyApplications;
-    v[12] = a.manualExchanges;
-    v[13] = a.sharedPlatformApplications;
-    v[14] = ratio(a.siloScore);
-    v[15] = a.community;
-    v[16] = a.systemsUsed;
+    cells[0] = encode(a.id);
+    cells[1] = encode(a.name);
+    cells[2] = encode(a.level);
+    cells[3] = encode(a.region);
+    cells[4] = encode(a.parentId);
+    cells[5] = encode(a.applications);
+    cells[6] = encode(rupiah(a.annualCost));
+    cells[7] = encode(a.exchangesInternal);
+    cells[8] = encode(a.exchangesCrossAgency);
+    cells[9] = encode(ratio(a.crossAgencyShare));
+    cells[10] = encode(a.isolatedApplications);
+    cells[11] = encode(a.internalOnlyApplications);
+    cells[12] = encode(a.manualExchanges);
+    cells[13] = encode(a.sharedPlatformApplications);
+    cells[14] = encode(ratio(a.siloScore));
+    cells[15] = encode(a.community);
+    cells[16] = encode(a.systemsUsed);
   };
 
   await mkdir(outDir, { recursive: true });
-  // The fillers above put each record's values in exactly these columns' order.
-  const files: Array<[string, readonly string[], number, Filler]> = [
-    ['duplicates.csv', CSV_COLUMNS.duplicates, members, duplicates],
-    ['recommendations.csv', CSV_COLUMNS.recommendations, recs.length, recommendations],
-    ['applications.csv', CSV_COLUMNS.applications, apps.length, applications],
-    ['agencies.csv', CSV_COLUMNS.agencies, agencyRows.length, agencies],
+  // The fillers above put each record's cells in exactly these columns' order; a duplicates record is ten
+  // cells, the cluster's columns before and after the member's joined into one cell each.
+  const files: Array<[string, readonly string[], number, number, Filler]> = [
+    ['duplicates.csv', CSV_COLUMNS.duplicates, 10, members, duplicates],
+    ['recommendations.csv', CSV_COLUMNS.recommendations, CSV_COLUMNS.recommendations.length, recs.length, recommendations],
+    ['applications.csv', CSV_COLUMNS.applications, CSV_COLUMNS.applications.length, apps.length, applications],
+    ['agencies.csv', CSV_COLUMNS.agencies, CSV_COLUMNS.agencies.length, agencyRows.length, agencies],
   ];
   const own = writer ?? inlineWriter();
   const written: string[] = [];
-  for (const [name, columns, count, fill] of files) {
+  for (const [name, columns, width, count, fill] of files) {
     const path = join(outDir, name);
-    void own.write(path, csvParts(columns, count, fill, resolved));
+    void own.write(path, csvParts(columns, width, count, fill, resolved));
     written.push(path);
   }
   if (!writer) await own.close();

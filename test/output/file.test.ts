@@ -8,7 +8,9 @@ import { reportAnalysis } from '../fixtures/report/analysis.js';
 describe('jsonParts', () => {
   it('gives, joined, exactly what JSON.stringify gives for an analysis, whatever the slice size', () => {
     const analysis = reportAnalysis();
-    for (const size of [1, 2, 3, 256]) expect([...jsonParts(analysis, size)].join('')).toBe(JSON.stringify(analysis));
+    for (const size of [1, 2, 3, 256]) {
+      for (const perPart of [1, 2, 3, 64]) expect([...jsonParts(analysis, size, perPart)].join('')).toBe(JSON.stringify(analysis));
+    }
   });
 
   it('leaves out and nulls what JSON.stringify leaves out and nulls', () => {
@@ -21,14 +23,16 @@ describe('jsonParts', () => {
       nested: { deep: [1, 2] },
       text: 'Kota "Madiun"\n',
     };
-    for (const size of [1, 2, 256]) expect([...jsonParts(value, size)].join('')).toBe(JSON.stringify(value));
+    for (const size of [1, 2, 256]) {
+      for (const perPart of [1, 2, 64]) expect([...jsonParts(value, size, perPart)].join('')).toBe(JSON.stringify(value));
+    }
     expect([...jsonParts({})].join('')).toBe('{}');
     expect([...jsonParts({ gone: undefined, only: [] })].join('')).toBe('{"only":[]}');
   });
 
-  it('keeps each part to one field, or one item of a long top-level array', () => {
-    const parts = [...jsonParts({ items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], short: [1, 2], n: 2 }, 2)];
-    expect(parts).toEqual(['{', '"items":', '[', '{"id":"a"}', ',{"id":"b"}', ',{"id":"c"}', ']', ',"short":', '[1,2]', ',"n":', '2', '}']);
+  it('keeps each part to one field, or one slice of the items of a long top-level array', () => {
+    const parts = [...jsonParts({ items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], short: [1, 2], n: 2 }, 2, 2)];
+    expect(parts).toEqual(['{', '"items":', '[', '{"id":"a"},{"id":"b"}', ',', '{"id":"c"}', ']', ',"short":', '[1,2]', ',"n":', '2', '}']);
   });
 });
 
