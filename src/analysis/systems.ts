@@ -54,6 +54,7 @@ import { UNIT_ABBREVIATIONS, unitKey } from '../catalogue/agencies.js';
 import type { Classification } from './classify.js';
 import { coreName, governmentsOf } from './dup-features.js';
 import {
+  DistinctList,
   BOILERPLATE,
   REGION_WORDS,
   STOPWORDS,
@@ -1832,11 +1833,11 @@ export function expandClusters(clusters: DuplicateCluster[], result: SystemsResu
   const systemById = systemsById(result);
   const agencyOf = (r: string) => result.agencyOf.get(r) ?? r;
   return clusters.map((cluster) => {
-    // A cluster of national platforms lists thousands of records, most list a handful (see `Listing`).
+    // A cluster of national platforms lists thousands of records, most list a handful (see `DistinctList`, text.ts).
     // Indexed loops: run once per analysis, mostly interpreted, where a for…of allocates per item.
     const members = cluster.applications;
-    const listed = new Listing();
-    const withAgency = new Listing();
+    const listed = new DistinctList();
+    const withAgency = new DistinctList();
     for (let m = 0; m < members.length; m++) {
       const records = result.viewMembers.get(members[m]!);
       if (records === undefined) {
@@ -1852,7 +1853,7 @@ export function expandClusters(clusters: DuplicateCluster[], result: SystemsResu
     for (let k = 0; k < cluster.agencies.length; k++) withAgency.add(cluster.agencies[k]!);
     const applications = listed.items;
     const agencies = withAgency.items;
-    const systemIds = new Listing();
+    const systemIds = new DistinctList();
     for (let m = 0; m < members.length; m++) systemIds.add(result.systemOf.get(members[m]!) ?? members[m]!);
     const systems = systemIds.items;
     const evidence = [...cluster.evidence];
@@ -1911,26 +1912,6 @@ export function expandRecommendations(recommendations: Recommendation[], result:
     }
     return { ...rec, applications, agencies: [...agencies] };
   });
-}
-
-/**
- * Distinct strings in order of first appearance. A short list is searched, a long one gets a set: most
- * lists here have a few items, and a set per list costs more to make than the search.
- */
-class Listing {
-  readonly items: string[] = [];
-  private seen: Set<string> | undefined;
-
-  add(value: string): void {
-    if (this.seen !== undefined) {
-      if (this.seen.has(value)) return;
-      this.seen.add(value);
-    } else {
-      if (this.items.includes(value)) return;
-      if (this.items.length === 16) this.seen = new Set([...this.items, value]);
-    }
-    this.items.push(value);
-  }
 }
 
 /** Whether no id repeats (a short list by comparison, a long one through a set). */

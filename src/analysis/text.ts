@@ -584,6 +584,27 @@ export function cosineSorted(ai: Int32Array, aw: Float64Array, bi: Int32Array, b
   return dot;
 }
 
+/**
+ * Distinct strings in order of first appearance. A short list is searched, a long one gets a set: most
+ * lists made per cluster or recommendation hold a few items, and a set per list costs more to make than
+ * the search.
+ */
+export class DistinctList {
+  readonly items: string[] = [];
+  private seen: Set<string> | undefined;
+
+  add(value: string): void {
+    if (this.seen !== undefined) {
+      if (this.seen.has(value)) return;
+      this.seen.add(value);
+    } else {
+      if (this.items.includes(value)) return;
+      if (this.items.length === 16) this.seen = new Set([...this.items, value]);
+    }
+    this.items.push(value);
+  }
+}
+
 /** Interns strings as dense integer ids, so sets become sorted Int32Arrays. */
 export class Interner {
   private readonly ids = new Map<string, number>();

@@ -21,6 +21,7 @@ import type { Formatter } from './format.js';
 import type { Dictionary, HeadlineKey, SiloBand, SiloPart, StateKey } from './i18n.js';
 import { sanitizeSvg } from './svg.js';
 import { countFindings } from '../analysis/silo-findings.js';
+import { DistinctList } from '../analysis/text.js';
 
 export interface ReportLimits {
   /** Duplicate clusters detailed, by redundant spend. */
@@ -488,7 +489,7 @@ function duplicatingSystems(analysis: Analysis, names: Names): DuplicatingSystem
   let moduleOf: Map<string, string> | undefined;
   for (let c = 0; c < clusters.length; c++) {
     const cluster = clusters[c]!;
-    const systemIds = new Distinct();
+    const systemIds = new DistinctList();
     if (cluster.systems !== undefined) for (let k = 0; k < cluster.systems.length; k++) systemIds.add(cluster.systems[k]!);
     for (let k = 0; k < cluster.applications.length; k++) {
       const systemId = names.application(cluster.applications[k]!)?.systemId;
@@ -523,7 +524,7 @@ function duplicatingSystems(analysis: Analysis, names: Names): DuplicatingSystem
     for (let k = 0; k < systems.length; k++) {
       const system = systems[k]!;
       if (system.origin === 'national') continue;
-      const governments = new Distinct();
+      const governments = new DistinctList();
       for (let u = 0; u < system.usedBy.length; u++) governments.add(names.governmentOf(system.usedBy[u]!));
       for (let g = 0; g < governments.items.length; g++) {
         const government = governments.items[g]!;
@@ -546,26 +547,6 @@ function duplicatingSystems(analysis: Analysis, names: Names): DuplicatingSystem
       compareText(found[a]!.clusterId, found[b]!.clusterId),
   );
   return order.map((k) => found[k]!);
-}
-
-/**
- * Distinct strings in order of first appearance: a short list is searched, a long one gets a set (a set
- * per cluster costs more to make than searching the few systems most clusters have).
- */
-class Distinct {
-  readonly items: string[] = [];
-  private seen: Set<string> | undefined;
-
-  add(value: string): void {
-    if (this.seen !== undefined) {
-      if (this.seen.has(value)) return;
-      this.seen.add(value);
-    } else {
-      if (this.items.includes(value)) return;
-      if (this.items.length === 16) this.seen = new Set([...this.items, value]);
-    }
-    this.items.push(value);
-  }
 }
 
 /** Record → the platform of its module, over the platform families' systems. */
