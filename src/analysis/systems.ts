@@ -52,7 +52,7 @@ import { compileReference } from '../reference/compile.js';
 import type { ReferenceData, SharedPlatformDef } from '../reference/index.js';
 import { UNIT_ABBREVIATIONS, unitKey } from '../catalogue/agencies.js';
 import type { Classification } from './classify.js';
-import { coreName, governmentsOf } from './dup-features.js';
+import { agencyNamesOf, coreName, governmentsOf } from './dup-features.js';
 import {
   DistinctList,
   BOILERPLATE,
@@ -447,13 +447,7 @@ export function reconcileSystems(
   const governmentOf = governmentsOf(inventory);
   // Agency names by id, for evidence here and in the duplicate detector (`RunText`): made once, when first asked.
   let agencyNameMap: Map<string, string> | undefined;
-  const agencyNames = (): ReadonlyMap<string, string> => {
-    if (agencyNameMap === undefined) {
-      agencyNameMap = new Map();
-      for (let a = 0; a < agencies.length; a++) agencyNameMap.set(agencies[a]!.id, agencies[a]!.name);
-    }
-    return agencyNameMap;
-  };
+  const agencyNames = (): ReadonlyMap<string, string> => (agencyNameMap ??= agencyNamesOf(inventory));
   const owners = new OwnerIndex(inventory, o.developerProperties);
   const addressFacts = new Map<string, AddressFacts | null>();
   // Address number 0 is no address: the list starts with a placeholder never read.

@@ -186,19 +186,9 @@ function apply(inventory: Inventory, recommendations: Recommendation[], index?: 
     numbers = new Numbers(index.indexOf, index.ids);
     for (let i = 0; i < apps.length; i++) numberAt[i] = i;
   } else {
-    // Numbered on first sight, as an Interner would.
-    const known = new Map<string, number>();
-    const ids: string[] = [];
-    for (let i = 0; i < apps.length; i++) {
-      const id = apps[i]!.id;
-      let k = known.get(id);
-      if (k === undefined) {
-        known.set(id, (k = ids.length));
-        ids.push(id);
-      }
-      numberAt[i] = k;
-    }
-    numbers = new Numbers(known, ids);
+    // Numbered on first sight.
+    numbers = new Numbers(new Map(), []);
+    for (let i = 0; i < apps.length; i++) numberAt[i] = numbers.id(apps[i]!.id);
   }
   const known = numbers.size;
   const sourceOf = new Int32Array(xs.length);
